@@ -1,0 +1,215 @@
+// Plain JSON shapes of the Kubernetes objects rollouts-tui reads, as the API
+// server sends them (timestamps are RFC 3339 strings). Only the fields the
+// model uses are declared; everything is optional because real objects are
+// often partial, and a malformed object must never crash the model.
+
+export interface OwnerReference {
+	apiVersion?: string;
+	kind?: string;
+	name?: string;
+	uid?: string;
+	controller?: boolean;
+}
+
+export interface ObjectMeta {
+	name?: string;
+	namespace?: string;
+	uid?: string;
+	resourceVersion?: string;
+	generation?: number;
+	creationTimestamp?: string;
+	deletionTimestamp?: string;
+	labels?: Record<string, string>;
+	annotations?: Record<string, string>;
+	ownerReferences?: OwnerReference[];
+}
+
+export interface KubeObject {
+	apiVersion?: string;
+	kind?: string;
+	metadata?: ObjectMeta;
+}
+
+export interface Condition {
+	type?: string;
+	status?: string;
+	reason?: string;
+	message?: string;
+	lastUpdateTime?: string;
+	lastTransitionTime?: string;
+}
+
+export interface Container {
+	name?: string;
+	image?: string;
+	env?: Array<{name?: string; value?: string; valueFrom?: unknown}>;
+	resources?: {limits?: Record<string, string>; requests?: Record<string, string>};
+	[key: string]: unknown;
+}
+
+export interface PodTemplate {
+	metadata?: {labels?: Record<string, string>; annotations?: Record<string, string>};
+	spec?: {containers?: Container[]; initContainers?: Container[]; [key: string]: unknown};
+}
+
+export interface CanaryStep {
+	setWeight?: number;
+	pause?: {duration?: string | number};
+	analysis?: unknown;
+	experiment?: unknown;
+	setCanaryScale?: {weight?: number; replicas?: number; matchTrafficWeight?: boolean};
+	[key: string]: unknown;
+}
+
+export interface AnalysisRunStatusRef {
+	name?: string;
+	status?: string;
+	message?: string;
+}
+
+export interface Rollout extends KubeObject {
+	spec?: {
+		replicas?: number;
+		paused?: boolean;
+		restartAt?: string;
+		selector?: {matchLabels?: Record<string, string>};
+		template?: PodTemplate;
+		workloadRef?: {apiVersion?: string; kind?: string; name?: string};
+		templateResolvedFromRef?: boolean;
+		strategy?: {
+			blueGreen?: {
+				activeService?: string;
+				previewService?: string;
+				autoPromotionEnabled?: boolean;
+				scaleDownDelaySeconds?: number;
+				postPromotionAnalysis?: unknown;
+				prePromotionAnalysis?: unknown;
+			};
+			canary?: {
+				canaryService?: string;
+				stableService?: string;
+				steps?: CanaryStep[];
+				trafficRouting?: {maxTrafficWeight?: number; [key: string]: unknown};
+				pingPong?: {pingService?: string; pongService?: string};
+			};
+		};
+	};
+	status?: {
+		phase?: string;
+		message?: string;
+		observedGeneration?: string;
+		workloadObservedGeneration?: string;
+		controllerPause?: boolean;
+		pauseConditions?: Array<{reason?: string; startTime?: string}>;
+		abort?: boolean;
+		abortedAt?: string;
+		promoteFull?: boolean;
+		currentPodHash?: string;
+		stableRS?: string;
+		currentStepIndex?: number;
+		currentStepHash?: string;
+		restartedAt?: string;
+		replicas?: number;
+		updatedReplicas?: number;
+		readyReplicas?: number;
+		availableReplicas?: number;
+		conditions?: Condition[];
+		blueGreen?: {
+			activeSelector?: string;
+			previewSelector?: string;
+			prePromotionAnalysisRunStatus?: AnalysisRunStatusRef;
+			postPromotionAnalysisRunStatus?: AnalysisRunStatusRef;
+		};
+		canary?: {
+			currentStepAnalysisRunStatus?: AnalysisRunStatusRef;
+			currentBackgroundAnalysisRunStatus?: AnalysisRunStatusRef;
+			stablePingPong?: string;
+			weights?: {canary?: {weight?: number}; stable?: {weight?: number}};
+		};
+	};
+}
+
+export interface ReplicaSet extends KubeObject {
+	spec?: {replicas?: number; template?: PodTemplate; selector?: {matchLabels?: Record<string, string>}};
+	status?: {
+		replicas?: number;
+		readyReplicas?: number;
+		availableReplicas?: number;
+		observedGeneration?: number;
+		conditions?: Condition[];
+	};
+}
+
+export interface ContainerStatus {
+	name?: string;
+	ready?: boolean;
+	started?: boolean;
+	restartCount?: number;
+	state?: {
+		waiting?: {reason?: string; message?: string};
+		running?: {startedAt?: string};
+		terminated?: {reason?: string; exitCode?: number; signal?: number};
+	};
+}
+
+export interface Pod extends KubeObject {
+	spec?: {
+		nodeName?: string;
+		containers?: Container[];
+		initContainers?: Array<Container & {restartPolicy?: string}>;
+	};
+	status?: {
+		phase?: string;
+		reason?: string;
+		conditions?: Condition[];
+		containerStatuses?: ContainerStatus[];
+		initContainerStatuses?: ContainerStatus[];
+	};
+}
+
+export interface Service extends KubeObject {
+	spec?: {selector?: Record<string, string>; type?: string; clusterIP?: string};
+}
+
+export interface Ingress extends KubeObject {
+	spec?: {
+		rules?: Array<{
+			host?: string;
+			http?: {paths?: Array<{path?: string; backend?: {service?: {name?: string}}}>};
+		}>;
+		defaultBackend?: {service?: {name?: string}};
+	};
+}
+
+export interface AnalysisRun extends KubeObject {
+	status?: {
+		phase?: string;
+		message?: string;
+		metricResults?: Array<{name?: string; successful?: number; failed?: number; inconclusive?: number; error?: number}>;
+	};
+}
+
+export interface Experiment extends KubeObject {
+	status?: {phase?: string; message?: string};
+}
+
+/** Every object the model can see at one moment, by kind. */
+export interface ObjectSets {
+	rollouts: Rollout[];
+	replicaSets: ReplicaSet[];
+	pods: Pod[];
+	services: Service[];
+	ingresses: Ingress[];
+	analysisRuns: AnalysisRun[];
+	experiments: Experiment[];
+}
+
+export const emptyObjectSets = (): ObjectSets => ({
+	rollouts: [],
+	replicaSets: [],
+	pods: [],
+	services: [],
+	ingresses: [],
+	analysisRuns: [],
+	experiments: [],
+});
