@@ -36,6 +36,8 @@ export interface ReplicaSetView {
 	images: string[];
 	createdAt: string | null;
 	pods: PodView[];
+	/** An experiment's ReplicaSet: its template name (images get a `Σ:<template>` tag). */
+	template?: string;
 }
 
 export interface AnalysisRunView {
@@ -54,6 +56,9 @@ export interface ExperimentView {
 	revision: number;
 	message: string;
 	createdAt: string | null;
+	/** The experiment's own ReplicaSets and AnalysisRuns (owned by its UID). */
+	replicaSets?: ReplicaSetView[];
+	analysisRuns?: AnalysisRunView[];
 }
 
 export interface RevisionView {
@@ -87,7 +92,11 @@ export interface RolloutView {
 	actualWeight: number | null;
 	replicas: {desired: number; current: number; updated: number; ready: number; available: number};
 	images: Array<{image: string; tags: string[]}>;
-	services: {active: ServiceRef | null; preview: ServiceRef | null};
+	/**
+	 * active/preview: blue-green only. stable/canary: canary's
+	 * stableService/canaryService, when the spec names them.
+	 */
+	services: {active: ServiceRef | null; preview: ServiceRef | null; stable?: ServiceRef | null; canary?: ServiceRef | null};
 	revisions: RevisionView[];
 	/** UI only: the newest revision number, and the flags the actions need. */
 	currentRevision: number | null;
