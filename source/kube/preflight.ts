@@ -1,0 +1,30 @@
+// One quick request before anything is drawn, so an unreachable server or
+// rejected credentials give a one-line error instead of an empty screen.
+import type {KubeConfig} from '@kubernetes/client-node';
+import {UserError} from '../errors.js';
+import {openGet, readBody} from './kube-request.js';
+import {errorCode, redact} from './watch-errors.js';
+
+const CODE_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'DNS lookup failed',
+	ETIMEDOUT: 'timed out',
+	ECONNRESET: 'connection reset',
+	EHOSTUNREACH: 'host unreachable',
+	REQUEST_TIMEOUT: 'no answer within 5s',
+};
+
+export async function checkReachable(kc: KubeConfig, server: string, timeoutMs = 5000): Promise<void> {
+	let status: number | undefined;
+	try {
+		const open = await openGet(kc, '/version', {}, AbortSignal.timeout(timeoutMs + 1000), timeoutMs);
+		status = open.response.statusCode;
+		await readBody(open, timeoutMs);
+	} catch (error) {
+		const code = errorCode(error);
+		const words = (code && CODE_WORDS[code]) ?? redact(error instanceof Error ? error.message : String(error));
+		throw new UserError(`cannot reach the API server at ${server}: ${words}`);
+	}
+	if (status === 401) throw new UserError(`the API server at ${server} rejected the credentials (401 Unauthorized)`);
+}

@@ -1,0 +1,113 @@
+// Flags -> source (cluster or file) -> mode (interactive, print once, or an
+// action subcommand). Every expected failure is a UserError: one line on
+// stderr and a non-zero exit, never a stack trace.
+import meow from 'meow';
+import {UserError} from './errors.js';
+import type {ActionName} from './actions/plan.js';
+
+const ACTION_COMMANDS = ['promote', 'abort', 'retry', 'undo', 'restart', 'pause'] as const;
+
+const HELP = `
+  Usage
+    $ rollouts-tui [ROLLOUT]                  watch rollouts live (interactive)
+    $ rollouts-tui [ROLLOUT] -o text|json     print once and exit
+    $ rollouts-tui promote NAME [--full]      promote (resume / next step / all steps)
+    $ rollouts-tui abort|retry|restart|pause NAME
+    $ rollouts-tui undo NAME [--to-revision N]
+
+  Options
+    -n, --namespace NS      namespace (default: the context's namespace)
+    -A, --all-namespaces    every namespace
+        --context NAME      kubeconfig context to use
+        --kubeconfig PATH   kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)
+    -f, --file PATH         read objects from a YAML/JSON file instead of a cluster
+    -o, --output FORMAT     text or json: print once and exit (default when stdout is not a terminal)
+        --readonly          disable every action key
+        --no-color          no colours (also NO_COLOR=1)
+        --full              promote: skip all remaining steps (promote-full)
+        --to-revision N     undo: the revision to go back to (default: the previous one)
+        --version           print the version
+        --help              print this help
+
+  Keys (interactive)
+    ↑/↓ j/k move   Enter open   Esc back   / filter   ? help   q quit
+    p promote   P promote-full   a abort   r retry   u undo   R restart   s pause
+    Every action asks for confirmation first.
+
+  Examples
+    $ rollouts-tui --file examples/bluegreen-paused.yaml
+    $ rollouts-tui -n shop bluegreen-demo
+    $ rollouts-tui -A -o json | jq '.rollouts[] | select(.status=="Paused") | .name'
+`;
+
+export async function main(argv: string[]): Promise<number> {
+	const cli = meow(HELP, {
+		importMeta: import.meta,
+		argv,
+		allowUnknownFlags: false,
+		flags: {
+			namespace: {type: 'string', shortFlag: 'n'},
+			allNamespaces: {type: 'boolean', shortFlag: 'A', default: false},
+			context: {type: 'string'},
+			kubeconfig: {type: 'string'},
+			file: {type: 'string', shortFlag: 'f'},
+			output: {type: 'string', shortFlag: 'o', choices: ['text', 'json']},
+			readonly: {type: 'boolean', default: false},
+			color: {type: 'boolean', default: true},
+			full: {type: 'boolean', default: false},
+			toRevision: {type: 'number'},
+		},
+	});
+	const {flags, input} = cli;
+	try {
+		const first = input[0];
+		if (first && (ACTION_COMMANDS as readonly string[]).includes(first)) {
+			return await runActionSubcommand(first as (typeof ACTION_COMMANDS)[number], input.slice(1), flags);
+		}
+		if (input.length > 1) throw new UserError(`expected at most one ROLLOUT name, got ${input.length} (${input.join(' ')})`);
+		if (flags.allNamespaces && flags.namespace) throw new UserError('use either --namespace or --all-namespaces, not both');
+		if (flags.toRevision !== undefined || flags.full) throw new UserError('--full and --to-revision belong to the promote and undo commands');
+		const {openSource} = await import('./open-source.js');
+		const opened = await openSource({...flags, rollout: first});
+		const interactive = !flags.output && process.stdout.isTTY && process.stdin.isTTY;
+		if (!interactive) {
+			const {printOnce} = await import('./print/print-once.js');
+			const color = flags.color && process.env['FORCE_COLOR'] !== '0' && Boolean(process.stdout.isTTY);
+			return await printOnce(opened, {format: flags.output === 'json' ? 'json' : 'text', color, rollout: first});
+		}
+		const {runInteractive} = await import('./ui/run.js');
+		return await runInteractive(opened, {readonly: flags.readonly, rollout: first});
+	} catch (error) {
+		if (error instanceof UserError) {
+			process.stderr.write(`rollouts-tui: ${error.message}\n`);
+			return error.exitCode;
+		}
+		throw error;
+	}
+}
+
+async function runActionSubcommand(
+	command: (typeof ACTION_COMMANDS)[number],
+	rest: string[],
+	flags: {namespace?: string; context?: string; kubeconfig?: string; full: boolean; toRevision?: number; readonly: boolean; file?: string},
+): Promise<number> {
+	if (rest.length !== 1) throw new UserError(`usage: rollouts-tui ${command} NAME${command === 'undo' ? ' [--to-revision N]' : command === 'promote' ? ' [--full]' : ''}`);
+	if (flags.readonly) throw new UserError(`--readonly: refusing to ${command}`);
+	if (flags.file) throw new UserError(`${command} needs a cluster; --file is read-only`);
+	if (flags.full && command !== 'promote') throw new UserError('--full only applies to promote');
+	if (flags.toRevision !== undefined && command !== 'undo') throw new UserError('--to-revision only applies to undo');
+	const {loadKubeConfig} = await import('./kube/config.js');
+	const {runActionCommand} = await import('./actions/command.js');
+	const loaded = loadKubeConfig({kubeconfig: flags.kubeconfig, context: flags.context, namespace: flags.namespace});
+	const action: ActionName = command === 'promote' && flags.full ? 'promote-full' : command;
+	const result = await runActionCommand({
+		action,
+		name: rest[0]!,
+		namespace: loaded.namespace,
+		kc: loaded.kc,
+		full: flags.full,
+		toRevision: flags.toRevision,
+	});
+	(result.exitCode === 0 ? process.stdout : process.stderr).write(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
+	return result.exitCode;
+}

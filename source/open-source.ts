@@ -1,0 +1,85 @@
+// Flags -> a Source of objects plus what the UI needs to know about it.
+import {UserError} from './errors.js';
+import type {ActionPlan} from './actions/plan.js';
+import type {ActionResult} from './actions/execute.js';
+import type {Source} from './kube/source.js';
+
+export interface OpenedSource {
+	source: Source;
+	/** For the title bar: "context kwok-rollouts" or "file demo.yaml". */
+	origin: string;
+	/** null = all namespaces. */
+	namespace: string | null;
+	/** Absent for offline sources, which are read-only. */
+	execute?: (plan: ActionPlan) => Promise<ActionResult>;
+	offline: boolean;
+}
+
+export interface SourceFlags {
+	namespace?: string;
+	allNamespaces: boolean;
+	context?: string;
+	kubeconfig?: string;
+	file?: string;
+	rollout?: string;
+}
+
+export async function openSource(flags: SourceFlags): Promise<OpenedSource> {
+	if (flags.file) {
+		if (flags.context || flags.kubeconfig) throw new UserError('--file reads no cluster; drop --context/--kubeconfig');
+		const {loadFileSource} = await import('./kube/file-source.js');
+		const source = loadFileSource(flags.file);
+		// A file has every namespace in it; -n narrows the view like it would on a cluster.
+		const namespace = flags.allNamespaces ? null : (flags.namespace ?? null);
+		return {source: namespace ? onlyNamespace(source, namespace) : source, origin: `file ${flags.file}`, namespace, offline: true};
+	}
+	const {loadKubeConfig} = await import('./kube/config.js');
+	const {checkReachable} = await import('./kube/preflight.js');
+	const {createClusterSource} = await import('./kube/cluster-source.js');
+	const {executePlan} = await import('./actions/execute.js');
+	const loaded = loadKubeConfig({kubeconfig: flags.kubeconfig, context: flags.context, namespace: flags.namespace});
+	await checkReachable(loaded.kc, loaded.server);
+	const namespace = flags.allNamespaces ? null : loaded.namespace;
+	const source = createClusterSource(loaded.kc, {namespace});
+	return {
+		source,
+		origin: `context ${loaded.contextName}`,
+		namespace,
+		execute: plan => executePlan(loaded.kc, plan),
+		offline: false,
+	};
+}
+
+/** A view of a Source restricted to one namespace (for --file with -n). */
+function onlyNamespace(source: Source, namespace: string): Source {
+	let cachedFor: ReturnType<Source['getSnapshot']> | undefined;
+	let cached: ReturnType<Source['getSnapshot']> | undefined;
+	return {
+		...source,
+		start: () => source.start(),
+		stop: () => source.stop(),
+		subscribe: listener => source.subscribe(listener),
+		ready: () => source.ready(),
+		getSnapshot() {
+			const snapshot = source.getSnapshot();
+			if (snapshot !== cachedFor) {
+				const keep = <T extends {metadata?: {namespace?: string}}>(items: T[]) => items.filter(o => o.metadata?.namespace === namespace);
+				const o = snapshot.objects;
+				cachedFor = snapshot;
+				cached = {
+					...snapshot,
+					objects: {
+						rollouts: keep(o.rollouts),
+						replicaSets: keep(o.replicaSets),
+						pods: keep(o.pods),
+						services: keep(o.services),
+						ingresses: keep(o.ingresses),
+						analysisRuns: keep(o.analysisRuns),
+						experiments: keep(o.experiments),
+					},
+				};
+			}
+			return cached!;
+		},
+	};
+}

@@ -1,0 +1,275 @@
+// The interactive screen: title bar, body (list or detail, with modal layers
+// on top), message line and key hints. It owns no Kubernetes logic: objects
+// come from a Source, views from the pure model, patches from the pure
+// action planner, and the one side effect (sending a plan) from a prop.
+import React, {useMemo, useReducer, useRef} from 'react';
+import {Box, Text, useApp, useInput, useStdin} from 'ink';
+import Spinner from 'ink-spinner';
+import {applicableActions, planAction, templateDiff, type ActionName, type ActionPlan} from '../actions/plan.js';
+import type {ActionResult} from '../actions/execute.js';
+import {age} from '../model/duration.js';
+import {deriveRollouts} from '../model/derive.js';
+import type {Rollout, ReplicaSet} from '../model/objects.js';
+import type {RolloutView} from '../model/view.js';
+import type {Source} from '../kube/source.js';
+import {describeWatches} from '../kube/watch-status.js';
+import {detailLines} from './detail-lines.js';
+import {useNow, useSnapshot, useTerminalSize} from './hooks.js';
+import {bindingsFor} from './keymap.js';
+import {scrollToShow, seg, windowOf, type Line} from './lines.js';
+import {listLines} from './list-lines.js';
+import {confirmLines, helpLines, pickerLines} from './overlays.js';
+import {initialUiState, reduceKey, type Effect, type KeyName, type RevisionChoice, type UiState} from './state.js';
+import {toKeyName} from './keys.js';
+import {LinesView} from './LinesView.js';
+
+export interface AppProps {
+	source: Source;
+	/** Where the objects come from, for the title bar: "context kwok" or "file demo.yaml". */
+	origin: string;
+	/** null = all namespaces. */
+	namespace: string | null;
+	/** Why actions are off ("--readonly", "offline --file"), or null when they are on. */
+	readonlyReason: string | null;
+	/** Sends a plan to the cluster; absent for offline sources. */
+	execute?: (plan: ActionPlan) => Promise<ActionResult>;
+	/** "namespace/name" to open straight away. */
+	initialRollout?: string;
+}
+
+type Msg = {type: 'set'; state: UiState} | {type: 'patch'; patch: Partial<UiState>};
+
+const reducer = (state: UiState, msg: Msg): UiState =>
+	msg.type === 'set' ? msg.state : {...state, ...msg.patch};
+
+export const keyOf = (v: {namespace: string; name: string}) => `${v.namespace}/${v.name}`;
+
+/** The rollout object and its ReplicaSets, which the action planner works on. */
+function objectsFor(key: string, rollouts: Rollout[], replicaSets: ReplicaSet[]) {
+	const rollout = rollouts.find(r => `${r.metadata?.namespace}/${r.metadata?.name}` === key);
+	const sameNs = replicaSets.filter(rs => rs.metadata?.namespace === rollout?.metadata?.namespace);
+	return {rollout, replicaSets: sameNs};
+}
+
+function revisionChoices(view: RolloutView, now: number): RevisionChoice[] {
+	return view.revisions
+		.filter(rev => rev.revision !== view.currentRevision && rev.replicaSets.length > 0)
+		.map(rev => {
+			const rs = rev.replicaSets[0]!;
+			const ready = `${rs.pods.filter(p => p.state === 'ready').length}/${rs.desired} ready`;
+			const when = rs.createdAt ? age(rs.createdAt, now) : '';
+			return {revision: rev.revision, label: `revision ${rev.revision}  ${rs.images.join(', ')}  ${when}  ${ready}`};
+		});
+}
+
+export function App({source, origin, namespace, readonlyReason, execute, initialRollout}: AppProps) {
+	const {exit} = useApp();
+	const {isRawModeSupported} = useStdin();
+	const {columns, rows} = useTerminalSize();
+	const snapshot = useSnapshot(source);
+	const now = useNow(1000);
+	const [state, dispatch] = useReducer(reducer, undefined, () =>
+		initialUiState(initialRollout ?? null, initialRollout ? 'detail' : 'list'),
+	);
+	const listOffset = useRef(0);
+
+	const views = useMemo(() => deriveRollouts(snapshot.objects, now), [snapshot, now]);
+	const filter = state.filter.toLowerCase();
+	const visible = useMemo(() => views.filter(v => v.name.toLowerCase().includes(filter)), [views, filter]);
+	// "/name" (no namespace known yet) picks the first rollout of that name.
+	const wanted = state.selected?.startsWith('/') ? views.find(v => `/${v.name}` === state.selected) : undefined;
+	const requested = wanted ? keyOf(wanted) : state.selected;
+	const selectedKey =
+		requested && (state.screen === 'detail' || visible.some(v => keyOf(v) === requested))
+			? requested
+			: visible[0]
+				? keyOf(visible[0])
+				: null;
+	const selectedView = views.find(v => keyOf(v) === selectedKey);
+
+	// Geometry: never reach the last row (Ink clears the screen on overflow).
+	const height = Math.max(3, rows - 1);
+	const width = Math.max(10, columns);
+	const bodyHeight = Math.max(1, height - 3);
+
+	const modal: Line[] = state.help
+		? helpLines(state.screen, readonlyReason !== null)
+		: state.picker
+			? pickerLines(selectedView?.name ?? '', state.picker.choices, state.picker.index)
+			: state.confirm
+				? confirmLines(state.confirm, confirmDiff(state.confirm, snapshot.objects.rollouts, snapshot.objects.replicaSets))
+				: [];
+
+	let body: Line[];
+	let detailCount = 0;
+	const loading = snapshot.watches.some(w => w.resource === 'rollouts' && w.state === 'connecting');
+	if (state.screen === 'detail') {
+		const lines = selectedView
+			? detailLines(selectedView, now, width)
+			: [[seg(`rollout ${selectedKey ?? ''} not found${loading ? ' yet' : ' (deleted, or not in scope)'}`, {color: 'yellow'})]];
+		detailCount = lines.length;
+		body = windowOf(lines, state.detailOffset, bodyHeight - (modal.length ? modal.length + 1 : 0)).items;
+	} else {
+		const {header, rows: tableRows} = listLines(visible, selectedKey, now, width, namespace === null);
+		const tableHeight = Math.max(1, bodyHeight - 1 - (modal.length ? modal.length + 1 : 0));
+		const index = visible.findIndex(v => keyOf(v) === selectedKey);
+		listOffset.current = windowOf(tableRows, scrollToShow(Math.max(0, index), listOffset.current, tableHeight), tableHeight).offset;
+		const empty: Line[] =
+			visible.length === 0 && !loading
+				? [[seg(state.filter ? `no rollout matches "${state.filter}"` : `no rollouts ${namespace === null ? 'in any namespace' : `in namespace ${namespace}`}`, {dim: true})]]
+				: [];
+		body = [header, ...empty, ...tableRows.slice(listOffset.current, listOffset.current + tableHeight)];
+	}
+	if (state.help) body = helpLines(state.screen, readonlyReason !== null);
+	else if (modal.length > 0) body = [...modal, [], ...body];
+
+	const connection = describeWatches(snapshot.watches, now);
+	const actions = useMemo(() => {
+		if (!selectedKey) return null;
+		const {rollout, replicaSets} = objectsFor(selectedKey, snapshot.objects.rollouts, snapshot.objects.replicaSets);
+		return rollout ? applicableActions(rollout, replicaSets) : null;
+	}, [selectedKey, snapshot]);
+
+	const runEffect = (effect: Effect, next: UiState) => {
+		switch (effect.type) {
+			case 'quit':
+				exit();
+				return;
+			case 'openPicker': {
+				const view = views.find(v => keyOf(v) === effect.target);
+				const choices = view ? revisionChoices(view, now) : [];
+				dispatch({type: 'set', state: choices.length ? {...next, picker: {choices, index: 0}} : {...next, flash: {kind: 'error', text: 'undo: no earlier revision to roll back to'}}});
+				return;
+			}
+			case 'plan': {
+				const {rollout, replicaSets} = objectsFor(effect.target, snapshot.objects.rollouts, snapshot.objects.replicaSets);
+				if (!rollout) {
+					dispatch({type: 'set', state: {...next, flash: {kind: 'error', text: `rollout ${effect.target} is gone`}}});
+					return;
+				}
+				const plan = planAction(effect.action, rollout, replicaSets, {toRevision: effect.toRevision, now: Date.now()});
+				if ('refused' in plan) {
+					const text = `${effect.action}: ${plan.reason}${plan.hint ? ` — ${plan.hint}` : ''}`;
+					dispatch({type: 'set', state: {...next, flash: {kind: 'error', text}}});
+				} else dispatch({type: 'set', state: {...next, confirm: plan}});
+				return;
+			}
+			case 'execute': {
+				if (!execute) return;
+				const what = `${effect.plan.action} ${effect.plan.rollout.name}`;
+				dispatch({type: 'set', state: {...next, busy: what, flash: null}});
+				execute(effect.plan).then(
+					result =>
+						dispatch({type: 'patch', patch: {busy: null, flash: {kind: result.ok ? 'success' : 'error', text: result.message}}}),
+					(error: unknown) =>
+						dispatch({type: 'patch', patch: {busy: null, flash: {kind: 'error', text: `${what} failed: ${String(error)}`}}}),
+				);
+				return;
+			}
+		}
+	};
+
+	useInput(
+		(input, key) => {
+			const name: KeyName | null = toKeyName(input, key);
+			if (!name) return;
+			const current = {...state, selected: selectedKey};
+			const result = reduceKey(current, name, {
+				visible: visible.map(keyOf),
+				listHeight: Math.max(1, bodyHeight - 1),
+				detailLines: detailCount,
+				detailHeight: bodyHeight,
+				readonly: readonlyReason !== null,
+			});
+			if (result.effect) runEffect(result.effect, result.state);
+			else if (result.state !== current) dispatch({type: 'set', state: result.state});
+		},
+		{isActive: Boolean(isRawModeSupported)},
+	);
+
+	const title = titleLine(origin, namespace, views, connection, readonlyReason);
+	const message = messageLine(state, connection, loading);
+	const footer = footerLine(state, readonlyReason !== null, actions);
+
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<LinesView lines={[title]} width={width} />
+			<Box height={bodyHeight} flexDirection="column">
+				<LinesView lines={body.slice(0, bodyHeight)} width={width} />
+			</Box>
+			{state.busy || (loading && !state.flash) ? (
+				<Text wrap="truncate-end">
+					<Text color="blue">
+						<Spinner type="line" />
+					</Text>{' '}
+					{state.busy ? `${state.busy}…` : 'loading rollouts…'}
+				</Text>
+			) : (
+				<LinesView lines={[message]} width={width} />
+			)}
+			<LinesView lines={[footer]} width={width} />
+		</Box>
+	);
+}
+
+function confirmDiff(plan: ActionPlan, rollouts: Rollout[], replicaSets: ReplicaSet[]) {
+	if (plan.action !== 'undo' || plan.targetRevision === undefined) return [];
+	const {rollout, replicaSets: owned} = objectsFor(`${plan.rollout.namespace}/${plan.rollout.name}`, rollouts, replicaSets);
+	const target = owned.find(rs => rs.metadata?.annotations?.['rollout.argoproj.io/revision'] === String(plan.targetRevision));
+	if (!rollout?.spec?.template || !target?.spec?.template) return [];
+	return templateDiff(rollout.spec.template, target.spec.template);
+}
+
+function titleLine(
+	origin: string,
+	namespace: string | null,
+	views: RolloutView[],
+	connection: {summary: string; severity: 'ok' | 'warn' | 'error'},
+	readonlyReason: string | null,
+): Line {
+	const attention = views.filter(v => v.needsAttention).length;
+	const line: Line = [
+		seg('rollouts-tui', {bold: true}),
+		seg(`  ${origin}`),
+		seg(`  ns ${namespace ?? '(all)'}`),
+		seg(`  ${views.length} rollout${views.length === 1 ? '' : 's'}`),
+	];
+	if (attention > 0) line.push(seg(`, ${attention} need${attention === 1 ? 's' : ''} attention`, {bold: true, color: 'yellow'}));
+	const glyph = connection.severity === 'ok' ? '●' : connection.severity === 'warn' ? '◌' : '✖';
+	const color = connection.severity === 'ok' ? 'green' : connection.severity === 'warn' ? 'yellow' : 'red';
+	line.push(seg(`  ${glyph} ${connection.severity === 'ok' ? connection.summary : connection.severity === 'warn' ? 'degraded' : 'offline'}`, {color}));
+	if (readonlyReason) line.push(seg(`  READ-ONLY (${readonlyReason})`, {bold: true, color: 'yellow'}));
+	return line;
+}
+
+function messageLine(state: UiState, connection: {summary: string; severity: 'ok' | 'warn' | 'error'}, loading: boolean): Line {
+	if (state.flash) {
+		const {kind, text} = state.flash;
+		const glyph = kind === 'success' ? '✔' : kind === 'error' ? '✖' : 'ℹ';
+		return [seg(`${glyph} ${text}`, {color: kind === 'success' ? 'green' : kind === 'error' ? 'red' : undefined}), seg('  (Esc dismisses)', {dim: true})];
+	}
+	if (state.filtering || state.filter) return [seg('/', {bold: true}), seg(state.filter), seg(state.filtering ? '▏' : '', {dim: true})];
+	if (connection.severity !== 'ok') return [seg(`⚠ ${connection.summary}`, {color: connection.severity === 'error' ? 'red' : 'yellow'})];
+	return loading ? [] : [seg('')];
+}
+
+const KEY_LABELS: Record<string, string> = {Enter: '↵'};
+
+function footerLine(
+	state: UiState,
+	readonly: boolean,
+	actions: Record<ActionName, {enabled: boolean}> | null,
+): Line {
+	if (state.confirm) return [seg('y/Enter confirm   n/Esc cancel', {dim: true})];
+	if (state.picker) return [seg('↑/↓ choose   Enter pick   Esc cancel', {dim: true})];
+	if (state.filtering) return [seg('type to filter   Enter keep   Esc clear', {dim: true})];
+	const line: Line = [];
+	for (const b of bindingsFor(state.screen, readonly)) {
+		if (!b.hint) continue;
+		const enabled = !b.action || (actions?.[b.action]?.enabled ?? false);
+		const key = b.keys.map(k => KEY_LABELS[k] ?? k).join('/');
+		line.push(seg(key, {bold: enabled, dim: !enabled}), seg(` ${b.hint}  `, {dim: true}));
+	}
+	return line;
+}
+

@@ -1,0 +1,88 @@
+// Screens are built as arrays of styled lines, then cut to the terminal's
+// width and height before Ink sees them. Owning the geometry here (instead
+// of relying on Ink's wrapping) is what guarantees a frame is never taller or
+// wider than the terminal, and keeps the layout pure and testable.
+import stringWidth from 'string-width';
+
+export type Color = 'green' | 'blue' | 'yellow' | 'red' | 'cyan' | 'magenta' | 'gray';
+
+export interface Segment {
+	text: string;
+	color?: Color;
+	bold?: boolean;
+	dim?: boolean;
+	inverse?: boolean;
+}
+
+export type Line = Segment[];
+
+export const seg = (text: string, style: Omit<Segment, 'text'> = {}): Segment => ({text, ...style});
+
+export const lineWidth = (line: Line): number => line.reduce((sum, s) => sum + stringWidth(s.text), 0);
+
+export const plain = (line: Line): string => line.map(s => s.text).join('');
+
+/** The longest prefix of `text` that fits in `width` columns. */
+function takeColumns(text: string, width: number): string {
+	let out = '';
+	let used = 0;
+	for (const ch of text) {
+		const w = stringWidth(ch);
+		if (used + w > width) break;
+		out += ch;
+		used += w;
+	}
+	return out;
+}
+
+/** Cuts a string to at most `width` columns, ending with … when cut. */
+export function truncate(text: string, width: number): string {
+	if (width <= 0) return '';
+	if (stringWidth(text) <= width) return text;
+	return takeColumns(text, width - 1) + '…';
+}
+
+/** Pads (or cuts) a string to exactly `width` columns. */
+export function fit(text: string, width: number): string {
+	const cut = truncate(text, width);
+	return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+}
+
+/** Cuts a line to at most `width` columns, keeping styles; a cut ends with …. */
+export function clipLine(line: Line, width: number): Line {
+	if (lineWidth(line) <= width) return line;
+	if (width <= 0) return [];
+	const out: Line = [];
+	let left = width - 1;
+	for (const s of line) {
+		if (left <= 0) break;
+		const text = takeColumns(s.text, left);
+		out.push({...s, text});
+		left -= stringWidth(text);
+		if (text.length < s.text.length) break;
+	}
+	out.push({...(out[out.length - 1] ?? {}), text: '…'});
+	return out;
+}
+
+/** Pads a line with spaces to exactly `width` columns (used for highlighted rows). */
+export function padLine(line: Line, width: number, style: Omit<Segment, 'text'> = {}): Line {
+	const clipped = clipLine(line, width);
+	const gap = width - lineWidth(clipped);
+	return gap > 0 ? [...clipped, {text: ' '.repeat(gap), ...style}] : clipped;
+}
+
+/** A window of `height` lines starting at `offset`, clamped to the content. */
+export function windowOf<T>(items: T[], offset: number, height: number): {items: T[]; offset: number} {
+	const maxOffset = Math.max(0, items.length - height);
+	const start = Math.min(Math.max(0, offset), maxOffset);
+	return {items: items.slice(start, start + Math.max(0, height)), offset: start};
+}
+
+/** Keeps `index` visible in a window of `height`, moving `offset` as little as possible. */
+export function scrollToShow(index: number, offset: number, height: number): number {
+	if (height <= 0) return 0;
+	if (index < offset) return index;
+	if (index >= offset + height) return index - height + 1;
+	return offset;
+}

@@ -1,0 +1,78 @@
+// The rollout list as a table of styled lines. Columns drop out, least
+// useful first, when the terminal is narrow; name and status always stay.
+// A plain Box table (not ink-table) because rows must be selectable,
+// scrollable and cut to the terminal's width.
+import {age} from '../model/duration.js';
+import type {RolloutView} from '../model/view.js';
+import {fit, padLine, seg, type Line, type Segment} from './lines.js';
+import {statusSegment} from './theme.js';
+
+interface Column {
+	title: string;
+	width: (views: RolloutView[]) => number;
+	cell: (view: RolloutView, now: number) => Segment;
+	/** Lower goes first when space runs out; undefined never goes. */
+	dropOrder?: number;
+}
+
+const longest = (values: string[], min: number) => Math.max(min, ...values.map(v => v.length)) + 2;
+
+const progress = (v: RolloutView) =>
+	v.strategy === 'Canary' ? `${v.step ?? '-'} ${v.setWeight ?? '-'}%` : '';
+
+const COLUMNS = (allNamespaces: boolean): Column[] => [
+	...(allNamespaces
+		? [{title: 'NAMESPACE', width: (vs: RolloutView[]) => longest(vs.map(v => v.namespace), 9), cell: (v: RolloutView) => seg(v.namespace), dropOrder: 5}]
+		: []),
+	{title: 'NAME', width: vs => Math.min(40, longest(vs.map(v => v.name), 4)), cell: v => seg(v.name, {bold: v.needsAttention})},
+	{title: 'STRATEGY', width: () => 11, cell: v => seg(v.strategy), dropOrder: 2},
+	{title: 'STATUS', width: vs => longest(vs.map(v => `x ${v.status}`), 6), cell: v => statusSegment(v.icon, v.status)},
+	{title: 'STEP', width: vs => longest(vs.map(progress), 4), cell: v => seg(progress(v)), dropOrder: 3},
+	{title: 'READY', width: () => 7, cell: v => seg(`${v.replicas.ready}/${v.replicas.desired}`), dropOrder: 6},
+	{title: 'REV', width: () => 5, cell: v => seg(v.currentRevision === null ? '-' : String(v.currentRevision)), dropOrder: 1},
+	{title: 'AGE', width: () => 6, cell: (v, now) => seg(v.createdAt ? age(v.createdAt, now) : ''), dropOrder: 4},
+	{title: 'MESSAGE', width: () => 0, cell: v => seg(v.message, {dim: true}), dropOrder: 0},
+];
+
+/** Picks the columns that fit `width`, dropping by dropOrder. */
+function fitColumns(columns: Column[], views: RolloutView[], width: number): Array<{column: Column; width: number}> {
+	let chosen = columns.map(column => ({column, width: column.width(views)}));
+	const total = () => chosen.reduce((sum, c) => sum + c.width, 2);
+	const droppable = [...chosen].filter(c => c.column.dropOrder !== undefined).sort((a, b) => a.column.dropOrder! - b.column.dropOrder!);
+	// MESSAGE takes what is left, so drop it only when less than 12 columns remain.
+	for (const c of droppable) {
+		const needed = c.column.title === 'MESSAGE' ? 12 : 0;
+		if (total() + needed <= width) break;
+		chosen = chosen.filter(x => x !== c);
+	}
+	return chosen;
+}
+
+export interface ListLines {
+	header: Line;
+	rows: Line[];
+}
+
+export function listLines(
+	views: RolloutView[],
+	selected: string | null,
+	now: number,
+	width: number,
+	allNamespaces: boolean,
+): ListLines {
+	const columns = fitColumns(COLUMNS(allNamespaces), views, width);
+	const header: Line = [seg('  '), ...columns.map(c => seg(c.width ? fit(c.column.title, c.width) : c.column.title, {dim: true}))];
+	const rows = views.map(view => {
+		const isSelected = `${view.namespace}/${view.name}` === selected;
+		// "›" marks the selection and "!" a rollout that needs a person, so both read without colour.
+		const marker = seg(isSelected ? '›' : ' ', {bold: true});
+		const attention = seg(view.needsAttention ? '!' : ' ', {bold: true, color: view.status === 'Degraded' ? 'red' : 'yellow'});
+		const cells = columns.map(c => {
+			const cell = c.column.cell(view, now);
+			return c.width ? {...cell, text: fit(cell.text, c.width)} : cell;
+		});
+		const line: Line = [marker, attention, ...cells];
+		return isSelected ? padLine(line, width).map(s => ({...s, inverse: true})) : line;
+	});
+	return {header, rows};
+}

@@ -1,0 +1,44 @@
+// Lines for the modal layers: help, confirmation, undo revision picker.
+import type {ActionPlan, DiffLine} from '../actions/plan.js';
+import {bindingsFor} from './keymap.js';
+import {fit, seg, type Line} from './lines.js';
+import type {RevisionChoice, Screen} from './state.js';
+
+export function helpLines(screen: Screen, readonly: boolean): Line[] {
+	const bindings = bindingsFor(screen, readonly);
+	const keyWidth = Math.max(...bindings.map(b => b.keys.join(' ').length)) + 3;
+	const lines: Line[] = [
+		[seg(`HELP — ${screen === 'list' ? 'rollout list' : 'rollout detail'}`, {bold: true}), seg('   (? or Esc closes)', {dim: true})],
+		[],
+		...bindings.map((b): Line => [seg('  '), seg(fit(b.keys.join(' '), keyWidth), {bold: true}), seg(b.description)]),
+	];
+	if (readonly) lines.push([], [seg('  Read-only: promote, abort, retry, undo, restart and pause are disabled.', {color: 'yellow'})]);
+	lines.push(
+		[],
+		[seg('  Pods: ', {dim: true}), seg('● ready  ○ running, not ready  ◌ starting  ✖ failed  ⊘ terminating  ? unknown')],
+		[seg('  Roles: ', {dim: true}), seg('ACTIVE gets live traffic, PREVIEW is the candidate, STABLE is the fallback')],
+	);
+	return lines;
+}
+
+export function confirmLines(plan: ActionPlan, diff: DiffLine[] = []): Line[] {
+	const lines: Line[] = [
+		[seg(' CONFIRM ', {inverse: true, bold: true}), seg(' '), seg(plan.summary, {bold: true})],
+	];
+	if (diff.length > 0) {
+		lines.push([seg('  pod template changes (current → target):', {dim: true})]);
+		for (const d of diff) {
+			if (d.kind === 'same') lines.push([seg(`    ${d.text}`, {dim: true})]);
+			else lines.push([seg(`  ${d.kind === 'added' ? '+' : '-'} ${d.text}`, {color: d.kind === 'added' ? 'green' : 'red'})]);
+		}
+	}
+	lines.push([seg('  y', {bold: true}), seg('/'), seg('Enter', {bold: true}), seg(' confirm    '), seg('n', {bold: true}), seg('/'), seg('Esc', {bold: true}), seg(' cancel')]);
+	return lines;
+}
+
+export function pickerLines(name: string, choices: RevisionChoice[], index: number): Line[] {
+	return [
+		[seg(' UNDO ', {inverse: true, bold: true}), seg(` roll ${name} back to which revision?`, {bold: true}), seg('  ↑/↓ choose, Enter pick, Esc cancel', {dim: true})],
+		...choices.map((c, i): Line => (i === index ? [seg(`› ${c.label}`, {inverse: true})] : [seg(`  ${c.label}`)])),
+	];
+}
