@@ -1,0 +1,93 @@
+// `--output json`: the documented JSON contract. Contract fields keep their
+// names and order; a few extra fields follow them. Icons and other UI-only
+// details are left out.
+
+import type {AnalysisRunView, ExperimentView, PodView, ReplicaSetView, RolloutView, ServiceRef} from '../model/view.js';
+
+const service = (ref: ServiceRef | null | undefined) =>
+	ref == null
+		? null
+		: {
+				name: ref.name,
+				hash: ref.hash,
+				exists: ref.exists,
+				replicaSet: ref.replicaSet,
+				revision: ref.revision,
+				hosts: ref.hosts,
+			};
+
+const pod = (p: PodView) => ({
+	name: p.name,
+	status: p.status,
+	ready: p.ready,
+	restarts: p.restarts,
+	state: p.state,
+	createdAt: p.createdAt,
+});
+
+const replicaSet = (rs: ReplicaSetView) => ({
+	name: rs.name,
+	hash: rs.hash,
+	status: rs.status,
+	tags: rs.tags,
+	scaleDownDelay: rs.scaleDownDelay,
+	pods: rs.pods.map(pod),
+	revision: rs.revision,
+	scaleDownDeadline: rs.scaleDownDeadline,
+	replicas: {desired: rs.desired, current: rs.current, ready: rs.ready, available: rs.available},
+	images: rs.images,
+	createdAt: rs.createdAt,
+	...(rs.template === undefined ? {} : {template: rs.template}),
+});
+
+const analysisRun = (run: AnalysisRunView) => ({
+	name: run.name,
+	status: run.status,
+	counts: run.counts,
+	createdAt: run.createdAt,
+});
+
+const experiment = (exp: ExperimentView) => ({
+	name: exp.name,
+	status: exp.status,
+	message: exp.message,
+	createdAt: exp.createdAt,
+	replicaSets: (exp.replicaSets ?? []).map(replicaSet),
+	analysisRuns: (exp.analysisRuns ?? []).map(analysisRun),
+});
+
+const rollout = (v: RolloutView) => ({
+	namespace: v.namespace,
+	name: v.name,
+	strategy: v.strategy,
+	status: v.status,
+	message: v.message,
+	step: v.step,
+	setWeight: v.setWeight,
+	actualWeight: v.actualWeight,
+	replicas: v.replicas,
+	images: v.images.map((i) => ({image: i.image, tags: i.tags})),
+	services: {
+		active: service(v.services.active),
+		preview: service(v.services.preview),
+		...(v.strategy === 'Canary' ? {stable: service(v.services.stable), canary: service(v.services.canary)} : {}),
+	},
+	revisions: v.revisions.map((r) => ({
+		revision: r.revision,
+		replicaSets: r.replicaSets.map(replicaSet),
+		analysisRuns: r.analysisRuns.map(analysisRun),
+		experiments: r.experiments.map(experiment),
+	})),
+	uid: v.uid,
+	currentRevision: v.currentRevision,
+	paused: v.paused,
+	aborted: v.aborted,
+	needsAttention: v.needsAttention,
+	createdAt: v.createdAt,
+	restartedAt: v.restartedAt,
+});
+
+/** `{"rollouts":[...]}`, pretty-printed with 2 spaces, ending in a newline. */
+export function toJson(views: readonly RolloutView[]): string {
+	return `${JSON.stringify({rollouts: views.map(rollout)}, null, 2)}\n`;
+}

@@ -1,0 +1,152 @@
+// Plain-text output in the shape of `kubectl argo rollouts get rollout`:
+// a header block, our Services block, then the revision tree with aligned
+// NAME KIND STATUS AGE INFO columns.
+
+import {age} from '../model/duration.js';
+import {ICON_COLORS, TAG_COLORS, TREE_ICONS, iconGlyph} from '../model/icons.js';
+import {formatImage} from '../model/images.js';
+import {scaleDownDelay} from '../model/replicaset.js';
+import type {
+	AnalysisRunView,
+	ExperimentView,
+	IconName,
+	ReplicaSetView,
+	RevisionView,
+	RolloutView,
+	ServiceRef,
+} from '../model/view.js';
+
+export interface TextOptions {
+	color: boolean;
+}
+
+const HI_BLUE = 94;
+const LABEL_WIDTH = 17;
+const COLUMN_GAP = 2;
+
+type Paint = (s: string, code: number | null | undefined) => string;
+
+const painter = (color: boolean): Paint => (s, code) => (color && code != null ? `\x1b[${code}m${s}\x1b[0m` : s);
+
+/** Width as the plugin's tabwriter counts it: code points, escapes excluded. */
+const visibleWidth = (s: string): number => [...s.replace(/\x1b\[[0-9;]*m/g, '')].length;
+
+const field = (label: string, value: string | number): string => `${label.padEnd(LABEL_WIDTH)}${value}`.trimEnd();
+
+export function renderText(views: readonly RolloutView[], now: number, opts: TextOptions): string {
+	if (views.length === 0) return '';
+	const paint = painter(opts.color);
+	return `${views.map((v) => [...header(v, paint), ...servicesBlock(v), '', ...tree(v, now, paint)].join('\n')).join('\n\n')}\n`;
+}
+
+function header(v: RolloutView, paint: Paint): string[] {
+	const icon = (i: IconName) => paint(iconGlyph(i), ICON_COLORS[i]);
+	const lines = [field('Name:', v.name), field('Namespace:', v.namespace), field('Status:', `${icon(v.icon)} ${v.status}`)];
+	if (v.message !== '') lines.push(field('Message:', v.message));
+	lines.push(field('Strategy:', v.strategy));
+	if (v.strategy === 'Canary') {
+		lines.push(field('  Step:', v.step ?? ''));
+		lines.push(field('  SetWeight:', v.setWeight ?? ''));
+		lines.push(field('  ActualWeight:', v.actualWeight ?? ''));
+	}
+	v.images.forEach((img, i) => {
+		lines.push(field(i === 0 ? 'Images:' : '', formatImage(img, (t) => paint(t, TAG_COLORS[t]))));
+	});
+	lines.push('Replicas:');
+	lines.push(field('  Desired:', v.replicas.desired));
+	lines.push(field('  Current:', v.replicas.current));
+	lines.push(field('  Updated:', v.replicas.updated));
+	lines.push(field('  Ready:', v.replicas.ready));
+	lines.push(field('  Available:', v.replicas.available));
+	return lines;
+}
+
+/** Our addition: which revision each Service really selects, and who reaches it. */
+function servicesBlock(v: RolloutView): string[] {
+	const refs: Array<[string, ServiceRef | null | undefined]> = [
+		['  Active:', v.services.active],
+		['  Preview:', v.services.preview],
+		['  Stable:', v.services.stable],
+		['  Canary:', v.services.canary],
+	];
+	const lines = refs.flatMap(([label, ref]) => (ref == null ? [] : [field(label, describeService(ref))]));
+	return lines.length === 0 ? [] : ['Services:', ...lines];
+}
+
+export function describeService(ref: ServiceRef): string {
+	let text: string;
+	if (!ref.exists) text = `${ref.name} (not found)`;
+	else if (ref.hash === null) text = `${ref.name} -> (no pod-template-hash)`;
+	else if (ref.revision === null) text = `${ref.name} -> ${ref.hash} -> (no ReplicaSet)`;
+	else text = `${ref.name} -> ${ref.hash} -> revision:${ref.revision}`;
+	if (ref.hosts.length > 0) text += ` (${ref.hosts.length === 1 ? 'host' : 'hosts'}: ${ref.hosts.join(', ')})`;
+	return text;
+}
+
+type Row = [name: string, kind: string, status: string, age: string, info: string];
+
+const prefixes = (isLast: boolean, sub: string): [string, string] =>
+	isLast ? [`${sub}└──`, `${sub}   `] : [`${sub}├──`, `${sub}│  `];
+
+function tree(v: RolloutView, now: number, paint: Paint): string[] {
+	const icon = (i: IconName) => paint(iconGlyph(i), ICON_COLORS[i]);
+	const when = (ts: string | null) => age(ts, now);
+	const rows: Row[] = [['NAME', 'KIND', 'STATUS', 'AGE', 'INFO']];
+	rows.push([`${TREE_ICONS.rollout} ${v.name}`, 'Rollout', `${icon(v.icon)} ${v.status}`, when(v.createdAt), '']);
+
+	const replicaSet = (rs: ReplicaSetView, prefix: string, sub: string): void => {
+		const info = rs.tags.map((t) => paint(t, TAG_COLORS[t]));
+		const delay = rs.scaleDownDeadline === null ? rs.scaleDownDelay : (scaleDownDelay(rs.scaleDownDeadline, now) ?? rs.scaleDownDelay);
+		if (delay !== null) info.push(delay);
+		const name = paint(rs.name, rs.tags.length > 0 ? TAG_COLORS[rs.tags[0] ?? ''] : null);
+		rows.push([`${prefix}${TREE_ICONS.replicaSet} ${name}`, 'ReplicaSet', `${icon(rs.icon)} ${rs.status}`, when(rs.createdAt), info.join(',')]);
+		rs.pods.forEach((p, i) => {
+			const [podPrefix] = prefixes(i === rs.pods.length - 1, sub);
+			const podInfo = [`ready:${p.ready}`];
+			if (p.restarts > 0) podInfo.push(`restarts:${p.restarts}`);
+			rows.push([`${podPrefix}${TREE_ICONS.pod} ${p.name}`, 'Pod', `${icon(p.icon)} ${p.status}`, when(p.createdAt), podInfo.join(',')]);
+		});
+	};
+	const statusColor = (status: string) => (status === 'Pending' || status === 'Running' ? HI_BLUE : null);
+	const analysisRun = (run: AnalysisRunView, prefix: string): void => {
+		const counts: string[] = [];
+		if (run.counts.successful > 0) counts.push(`${icon('ok')} ${run.counts.successful}`);
+		if (run.counts.failed > 0) counts.push(`${icon('bad')} ${run.counts.failed}`);
+		if (run.counts.inconclusive > 0) counts.push(`${icon('unknown')} ${run.counts.inconclusive}`);
+		if (run.counts.error > 0) counts.push(`${icon('warning')} ${run.counts.error}`);
+		const name = paint(run.name, statusColor(run.status));
+		rows.push([`${prefix}${TREE_ICONS.analysisRun} ${name}`, 'AnalysisRun', `${icon(run.icon)} ${run.status}`, when(run.createdAt), counts.join(',')]);
+	};
+	const experiment = (exp: ExperimentView, prefix: string, sub: string): void => {
+		const name = paint(exp.name, statusColor(exp.status));
+		rows.push([`${prefix}${TREE_ICONS.experiment} ${name}`, 'Experiment', `${icon(exp.icon)} ${exp.status}`, when(exp.createdAt), '']);
+		children(exp.replicaSets ?? [], exp.analysisRuns ?? [], [], sub);
+	};
+	// Under a parent: ReplicaSets, then Experiments, then AnalysisRuns.
+	const children = (sets: readonly ReplicaSetView[], runs: readonly AnalysisRunView[], exps: readonly ExperimentView[], sub: string): void => {
+		const total = sets.length + exps.length + runs.length;
+		let n = 0;
+		const next = () => prefixes(++n === total, sub);
+		for (const rs of sets) replicaSet(rs, ...next());
+		for (const exp of exps) experiment(exp, ...next());
+		for (const run of runs) analysisRun(run, next()[0]);
+	};
+	v.revisions.forEach((r: RevisionView, i) => {
+		const [prefix, sub] = prefixes(i === v.revisions.length - 1, '');
+		rows.push([`${prefix}${TREE_ICONS.revision} revision:${r.revision}`, '', '', '', '']);
+		children(r.replicaSets, r.analysisRuns, r.experiments, sub);
+	});
+	return alignColumns(rows);
+}
+
+/** Pad every column but the last to its widest cell plus a two-space gap. */
+function alignColumns(rows: readonly Row[]): string[] {
+	const widths = [0, 0, 0, 0];
+	for (const row of rows) for (let i = 0; i < 4; i++) widths[i] = Math.max(widths[i] ?? 0, visibleWidth(row[i] ?? ''));
+	return rows.map((row) =>
+		row
+			.map((cell, i) => (i < 4 ? cell + ' '.repeat((widths[i] ?? 0) + COLUMN_GAP - visibleWidth(cell)) : cell))
+			.join('')
+			.trimEnd(),
+	);
+}
