@@ -1,0 +1,125 @@
+// The live Source: one ResourceWatch per kind, folded into one Snapshot.
+// The snapshot object stays the same until something changes, and only the
+// arrays of kinds that changed are rebuilt (lazily, on getSnapshot), so
+// consumers can compare by reference.
+import type {KubeConfig} from '@kubernetes/client-node';
+import {emptyObjectSets, type KubeObject, type ObjectSets} from '../model/objects.js';
+import {resourceTypes, type ResourceType} from './resources.js';
+import type {ResourceKind, Snapshot, Source, WatchStatus} from './source.js';
+import {ResourceWatch, type WatchTuning} from './watch.js';
+
+export interface ClusterSourceOptions {
+	/** null = all namespaces (cluster-wide paths). */
+	namespace: string | null;
+	/** Only these kinds (default: all seven). */
+	resources?: ResourceKind[];
+	/** Timing overrides, mainly for tests. */
+	tuning?: Partial<WatchTuning>;
+}
+
+interface Entry {
+	type: ResourceType;
+	watch: ResourceWatch;
+	objects: ReadonlyMap<string, KubeObject>;
+	/** The array handed out in the last snapshot, or null when it must be rebuilt. */
+	array: KubeObject[] | null;
+	listed: boolean;
+}
+
+export function createClusterSource(kc: KubeConfig, opts: ClusterSourceOptions): Source {
+	const listeners = new Set<() => void>();
+	const wanted = opts.resources ? resourceTypes.filter((type) => opts.resources!.includes(type.resource)) : resourceTypes;
+	let version = 0;
+	let snapshot: Snapshot | null = null;
+	let watchesArray: WatchStatus[] | null = null;
+	let resolveReady!: () => void;
+	const readyPromise = new Promise<void>((resolve) => {
+		resolveReady = resolve;
+	});
+
+	const changed = () => {
+		version++;
+		snapshot = null;
+		if (entries.every((entry) => entry.listed || isSettled(entry.watch.status))) {
+			resolveReady();
+		}
+		for (const listener of [...listeners]) {
+			try {
+				listener();
+			} catch (error) {
+				// One broken listener must not stop the others or the watch; surface it outside this call stack.
+				queueMicrotask(() => {
+					throw error;
+				});
+			}
+		}
+	};
+
+	const entries: Entry[] = wanted.map((type) => {
+		const entry: Entry = {type, watch: undefined as unknown as ResourceWatch, objects: new Map(), array: [], listed: false};
+		entry.watch = new ResourceWatch(
+			kc,
+			type,
+			opts.namespace,
+			{
+				onObjects(objects) {
+					entry.objects = objects;
+					entry.array = null;
+					entry.listed = true;
+					changed();
+				},
+				onStatus() {
+					watchesArray = null;
+					changed();
+				},
+			},
+			opts.tuning,
+		);
+		return entry;
+	});
+
+	if (entries.length === 0) {
+		resolveReady();
+	}
+
+	const buildSnapshot = (): Snapshot => {
+		const objects: ObjectSets = emptyObjectSets();
+		const sets = objects as unknown as Record<keyof ObjectSets, KubeObject[]>;
+		for (const entry of entries) {
+			entry.array ??= [...entry.objects.values()];
+			sets[entry.type.set] = entry.array;
+		}
+		watchesArray ??= entries.map((entry) => entry.watch.status);
+		return {version, objects, watches: watchesArray};
+	};
+
+	return {
+		start() {
+			for (const entry of entries) {
+				entry.watch.start();
+			}
+		},
+		stop() {
+			for (const entry of entries) {
+				entry.watch.stop();
+			}
+		},
+		getSnapshot() {
+			snapshot ??= buildSnapshot();
+			return snapshot;
+		},
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
+		ready() {
+			return readyPromise;
+		},
+	};
+}
+
+function isSettled(status: WatchStatus): boolean {
+	return status.state === 'unavailable' || status.state === 'failed';
+}
