@@ -1,0 +1,77 @@
+// The action subcommands for scripts (`rollouts-tui promote NAME`, ...):
+// read the rollout and its ReplicaSets, plan, then send without asking.
+// Refusals and failures exit non-zero with one line; success prints the
+// plugin's words ("rollout 'x' promoted").
+import {CustomObjectsApi, type KubeConfig} from '@kubernetes/client-node';
+import type {ReplicaSet, Rollout} from '../model/objects.js';
+import {executePlan, ROLLOUTS} from './execute.js';
+import {describeFailure} from './failure.js';
+import {isRefusal, planAction, refusalText, type ActionName} from './plan.js';
+
+export interface ActionCommandArgs {
+	action: ActionName;
+	name: string;
+	namespace: string;
+	kc: KubeConfig;
+	/** promote --full: same as action 'promote-full'. */
+	full?: boolean;
+	toRevision?: number;
+}
+
+export interface CommandOutcome {
+	exitCode: number;
+	output: string;
+}
+
+/** "app=demo,tier=web" from spec.selector.matchLabels (matchExpressions are not modelled). */
+export function labelSelectorOf(rollout: Rollout): string {
+	return Object.entries(rollout.spec?.selector?.matchLabels ?? {})
+		.map(([key, value]) => `${key}=${value}`)
+		.join(',');
+}
+
+export async function runActionCommand(argv: ActionCommandArgs): Promise<CommandOutcome> {
+	const action: ActionName = argv.action === 'promote' && argv.full ? 'promote-full' : argv.action;
+	const api = argv.kc.makeApiClient(CustomObjectsApi);
+	const server = argv.kc.getCurrentCluster()?.server;
+
+	let rollout: Rollout;
+	try {
+		rollout = (await api.getNamespacedCustomObject({...ROLLOUTS, namespace: argv.namespace, name: argv.name})) as Rollout;
+	} catch (error) {
+		const failure = describeFailure(error, {verb: 'get', resource: 'rollouts', namespace: argv.namespace, name: argv.name, server});
+		return {exitCode: 1, output: failure.message};
+	}
+
+	let replicaSets: ReplicaSet[] = [];
+	try {
+		replicaSets = await listReplicaSets(api, argv.namespace, labelSelectorOf(rollout));
+	} catch (error) {
+		// Only undo needs them; the other actions only use them for wording.
+		if (action === 'undo') {
+			const failure = describeFailure(error, {verb: 'list', resource: 'replicasets', namespace: argv.namespace, server});
+			return {exitCode: 1, output: failure.message};
+		}
+	}
+
+	const opts = argv.toRevision !== undefined ? {toRevision: argv.toRevision} : {};
+	const plan = planAction(action, rollout, replicaSets, opts);
+	if (isRefusal(plan)) return {exitCode: 1, output: refusalText(plan)};
+
+	const result = await executePlan(argv.kc, plan);
+	return {exitCode: result.ok ? 0 : 1, output: result.message};
+}
+
+// ReplicaSets through the generic object API: it returns the API server's
+// plain JSON (RFC 3339 strings, every field kept), the shape model/objects.ts
+// declares; undo copies a ReplicaSet's template verbatim into the rollout.
+async function listReplicaSets(api: CustomObjectsApi, namespace: string, labelSelector: string): Promise<ReplicaSet[]> {
+	const list = (await api.listNamespacedCustomObject({
+		group: 'apps',
+		version: 'v1',
+		plural: 'replicasets',
+		namespace,
+		...(labelSelector ? {labelSelector} : {}),
+	})) as {items?: ReplicaSet[]};
+	return list.items ?? [];
+}

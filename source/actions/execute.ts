@@ -1,0 +1,115 @@
+// Sends an ActionPlan to the API server: one PATCH per step, in order, each
+// conditional on the resourceVersion the previous one left (the first on
+// the version the operator was looking at).
+import {CustomObjectsApi, PatchStrategy, setHeaderOptions, type KubeConfig} from '@kubernetes/client-node';
+import {conditionalOn} from './conditional.js';
+import {conflictMessage, describeFailure, type FailureKind} from './failure.js';
+import {successMessage, type ActionPlan, type PatchStep} from './plan.js';
+
+export type ActionResult =
+	| {ok: true; message: string; /** the rollout's resourceVersion after the last PATCH */ resourceVersion?: string}
+	| {ok: false; kind: FailureKind; message: string};
+
+export const ROLLOUTS = {group: 'argoproj.io', version: 'v1alpha1', plural: 'rollouts'} as const;
+
+// client-node 1.4 picks application/json-patch+json for every patch unless
+// told otherwise, so each step names its own Content-Type.
+const CONTENT_TYPE: Record<PatchStep['type'], string> = {
+	merge: PatchStrategy.MergePatch,
+	json: PatchStrategy.JsonPatch,
+};
+
+/** The fieldManager recorded in managedFields, so audits show who wrote. */
+export const FIELD_MANAGER = 'rollouts-tui';
+
+async function sendPatch(api: CustomObjectsApi, plan: ActionPlan, step: PatchStep): Promise<unknown> {
+	const request = {
+		...ROLLOUTS,
+		namespace: plan.rollout.namespace,
+		name: plan.rollout.name,
+		body: step.body,
+		fieldManager: FIELD_MANAGER,
+	};
+	const options = setHeaderOptions('Content-Type', CONTENT_TYPE[step.type]);
+	return step.subresource === 'status'
+		? api.patchNamespacedCustomObjectStatus(request, options)
+		: api.patchNamespacedCustomObject(request, options);
+}
+
+function resourceVersionOf(object: unknown): string {
+	const rv = (object as {metadata?: {resourceVersion?: unknown}} | null)?.metadata?.resourceVersion;
+	return typeof rv === 'string' ? rv : '';
+}
+
+/** "status.pauseConditions" / "spec.paused" / "spec.template": what a step writes. */
+export function describeStep(step: PatchStep): string {
+	if (step.type === 'json') {
+		const paths = (Array.isArray(step.body) ? step.body : [])
+			.map((op: {path?: unknown}) => (typeof op?.path === 'string' ? op.path.slice(1).replaceAll('/', '.') : ''))
+			.filter(Boolean);
+		return paths.join(', ') || 'a JSON patch';
+	}
+	const body = (step.body ?? {}) as Record<string, unknown>;
+	const fields: string[] = [];
+	for (const top of ['spec', 'status']) {
+		const part = body[top];
+		if (part && typeof part === 'object') fields.push(...Object.keys(part).map((key) => `${top}.${key}`));
+	}
+	return fields.join(', ') || 'a merge patch';
+}
+
+/** The rollout's resourceVersion right now, or null if it cannot be read. */
+async function currentResourceVersion(api: CustomObjectsApi, plan: ActionPlan): Promise<string | null> {
+	try {
+		const object = await api.getNamespacedCustomObject({...ROLLOUTS, namespace: plan.rollout.namespace, name: plan.rollout.name});
+		return resourceVersionOf(object) || null;
+	} catch {
+		return null;
+	}
+}
+
+export async function executePlan(kc: KubeConfig, plan: ActionPlan): Promise<ActionResult> {
+	const api = kc.makeApiClient(CustomObjectsApi);
+	const server = kc.getCurrentCluster()?.server;
+	let resourceVersion = plan.rollout.resourceVersion;
+	for (const [index, step] of plan.patches.entries()) {
+		try {
+			const updated = await sendPatch(api, plan, conditionalOn(step, resourceVersion));
+			resourceVersion = resourceVersionOf(updated);
+		} catch (error) {
+			const failure = describeFailure(error, {
+				verb: 'patch',
+				resource: step.subresource === 'status' ? 'rollouts/status' : 'rollouts',
+				namespace: plan.rollout.namespace,
+				name: plan.rollout.name,
+				server,
+			});
+			if (index === 0) {
+				if (failure.kind === 'conflict') {
+					return {ok: false, kind: 'conflict', message: conflictMessage(await currentResourceVersion(api, plan))};
+				}
+				return {ok: false, ...failure};
+			}
+			// Earlier steps are already written: say exactly what was and was not.
+			const written = plan.patches.slice(0, index).map(describeStep).join('; ');
+			const missing = plan.patches.slice(index).map(describeStep).join('; ');
+			const cause =
+				failure.kind === 'conflict'
+					? `the rollout changed in between${await nowAt(api, plan)}`
+					: failure.message;
+			return {
+				ok: false,
+				kind: failure.kind,
+				message: `${plan.action} partly applied: ${written} written, but not ${missing} — ${cause}; review and try again`,
+			};
+		}
+	}
+	const result: ActionResult = {ok: true, message: successMessage(plan.action, plan.rollout.name)};
+	if (resourceVersion) result.resourceVersion = resourceVersion;
+	return result;
+}
+
+async function nowAt(api: CustomObjectsApi, plan: ActionPlan): Promise<string> {
+	const rv = await currentResourceVersion(api, plan);
+	return rv ? ` (now at resourceVersion ${rv})` : '';
+}
