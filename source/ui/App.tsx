@@ -19,8 +19,8 @@ import {bindingsFor} from './keymap.js';
 import {scrollToShow, seg, windowOf, type Line} from './lines.js';
 import {listLines} from './list-lines.js';
 import {confirmLines, helpLines, pickerLines} from './overlays.js';
-import {initialUiState, reduceKey, type Effect, type KeyName, type RevisionChoice, type UiState} from './state.js';
-import {toKeyName} from './keys.js';
+import {initialUiState, reduceKey, type Effect, type RevisionChoice, type UiState} from './state.js';
+import {toKeyNames} from './keys.js';
 import {LinesView} from './LinesView.js';
 
 export interface AppProps {
@@ -171,18 +171,23 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 
 	useInput(
 		(input, key) => {
-			const name: KeyName | null = toKeyName(input, key);
-			if (!name) return;
-			const current = {...state, selected: selectedKey};
-			const result = reduceKey(current, name, {
-				visible: visible.map(keyOf),
-				listHeight: Math.max(1, bodyHeight - 1),
-				detailLines: detailCount,
-				detailHeight: bodyHeight,
-				readonly: readonlyReason !== null,
-			});
-			if (result.effect) runEffect(result.effect, result.state);
-			else if (result.state !== current) dispatch({type: 'set', state: result.state});
+			// Several keys can arrive in one chunk; run them in order on a local state.
+			let current = {...state, selected: selectedKey};
+			for (const name of toKeyNames(input, key)) {
+				const result = reduceKey(current, name, {
+					visible: visible.map(keyOf),
+					listHeight: Math.max(1, bodyHeight - 1),
+					detailLines: detailCount,
+					detailHeight: bodyHeight,
+					readonly: readonlyReason !== null,
+				});
+				current = result.state;
+				if (result.effect) {
+					runEffect(result.effect, result.state);
+					return;
+				}
+			}
+			if (current.selected !== selectedKey || current !== state) dispatch({type: 'set', state: current});
 		},
 		{isActive: Boolean(isRawModeSupported)},
 	);
@@ -228,17 +233,13 @@ function titleLine(
 	readonlyReason: string | null,
 ): Line {
 	const attention = views.filter(v => v.needsAttention).length;
-	const line: Line = [
-		seg('rollouts-tui', {bold: true}),
-		seg(`  ${origin}`),
-		seg(`  ns ${namespace ?? '(all)'}`),
-		seg(`  ${views.length} rollout${views.length === 1 ? '' : 's'}`),
-	];
-	if (attention > 0) line.push(seg(`, ${attention} need${attention === 1 ? 's' : ''} attention`, {bold: true, color: 'yellow'}));
 	const glyph = connection.severity === 'ok' ? '●' : connection.severity === 'warn' ? '◌' : '✖';
 	const color = connection.severity === 'ok' ? 'green' : connection.severity === 'warn' ? 'yellow' : 'red';
-	line.push(seg(`  ${glyph} ${connection.severity === 'ok' ? connection.summary : connection.severity === 'warn' ? 'degraded' : 'offline'}`, {color}));
+	const state = connection.severity === 'ok' ? connection.summary : connection.severity === 'warn' ? 'degraded' : 'offline';
+	const line: Line = [seg('rollouts-tui', {bold: true}), seg(` ${glyph} ${state}`, {color})];
 	if (readonlyReason) line.push(seg(`  READ-ONLY (${readonlyReason})`, {bold: true, color: 'yellow'}));
+	line.push(seg(`  ${origin}  ns ${namespace ?? '(all)'}  ${views.length} rollout${views.length === 1 ? '' : 's'}`));
+	if (attention > 0) line.push(seg(`, ${attention} need${attention === 1 ? 's' : ''} attention`, {bold: true, color: 'yellow'}));
 	return line;
 }
 

@@ -73,7 +73,12 @@ const roleOf = (rs: ReplicaSetView) => ROLE_ORDER.find(tag => rs.tags.includes(t
 
 /** The blue/green pod grid: one row per live revision, one cell per pod. */
 export function podGridLines(view: RolloutView, width: number): Line[] {
-	const live = view.revisions.flatMap(rev => rev.replicaSets).filter(isLive);
+	// Traffic order: the live lane first, then the candidate, then the rest (newest first).
+	const rank = (rs: ReplicaSetView) => ROLE_ORDER.indexOf(roleOf(rs)) >>> 0;
+	const live = view.revisions
+		.flatMap(rev => rev.replicaSets)
+		.filter(isLive)
+		.sort((a, b) => rank(a) - rank(b) || b.revision - a.revision);
 	const legend: Line = [seg('PODS', {bold: true}), seg('   ')];
 	for (const cell of Object.values(POD_CELLS)) legend.push(seg(cell.glyph, {color: cell.color}), seg(` ${cell.label}  `, {dim: true}));
 	if (live.length === 0) return [legend, [seg(' no live pods', {dim: true})]];

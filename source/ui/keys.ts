@@ -1,8 +1,16 @@
-// Ink's (input, key) pair -> one KeyName the dispatcher understands.
+// Ink's (input, key) pair -> the KeyNames the dispatcher understands.
 import type {Key} from 'ink';
 import type {KeyName} from './state.js';
 
-export function toKeyName(input: string, key: Key): KeyName | null {
+export function toKeyNames(input: string, key: Key): KeyName[] {
+	const special = specialKey(input, key);
+	if (special) return [special];
+	if (key.ctrl || key.meta || key.tab) return [];
+	// Keys typed quickly (or over a slow link) can arrive in one chunk: each is a key press.
+	return [...input].map(char => ({char}));
+}
+
+function specialKey(input: string, key: Key): KeyName | null {
 	if (key.ctrl && input === 'c') return 'ctrl-c';
 	if (key.upArrow) return 'up';
 	if (key.downArrow) return 'down';
@@ -15,7 +23,5 @@ export function toKeyName(input: string, key: Key): KeyName | null {
 	if (key.return) return 'enter';
 	if (key.escape) return 'escape';
 	if (key.backspace || key.delete) return 'backspace';
-	if (key.ctrl || key.meta || key.tab || !input) return null;
-	// A paste or a burst can arrive as several characters; the dispatcher takes one.
-	return {char: input.length === 1 ? input : input[0]!};
+	return null;
 }

@@ -48,7 +48,10 @@ export async function runInteractive(opened: OpenedSource, opts: {readonly: bool
 				execute={readonlyReason ? undefined : opened.execute}
 				initialRollout={initialRollout}
 			/>,
-			{exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 20},
+			// incrementalRendering is off: in Ink 6.8 it drifts one line down per frame
+			// when the frame fills the screen (measured in tmux); identical frames are
+			// still never written, and renders are coalesced to <= 20/s.
+			{exitOnCtrlC: false, patchConsole: false, incrementalRendering: false, maxFps: 20},
 		);
 		await instance.waitUntilExit();
 	} finally {

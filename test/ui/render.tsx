@@ -1,0 +1,89 @@
+// A tiny Ink harness with a terminal of a chosen size (ink-testing-library's
+// stdout is fixed at 100 columns with no rows), plus a static Source.
+import {EventEmitter} from 'node:events';
+import {readFileSync} from 'node:fs';
+import React from 'react';
+import {render} from 'ink';
+import type {Snapshot, Source} from '../../source/kube/source.js';
+import type {ObjectSets} from '../../source/model/objects.js';
+import {parseObjects, sortByKind} from '../../source/kube/file-source.js';
+
+class FakeStdout extends EventEmitter {
+	frames: string[] = [];
+	isTTY = true;
+	constructor(
+		public columns: number,
+		public rows: number,
+	) {
+		super();
+	}
+	write = (frame: string) => {
+		this.frames.push(frame);
+		return true;
+	};
+	resize(columns: number, rows: number) {
+		this.columns = columns;
+		this.rows = rows;
+		this.emit('resize');
+	}
+}
+
+class FakeStdin extends EventEmitter {
+	isTTY = true;
+	private queue: string[] = [];
+	setRawMode() {}
+	setEncoding() {}
+	ref() {}
+	unref() {}
+	resume() {}
+	pause() {}
+	read = () => this.queue.shift() ?? null;
+	send(data: string) {
+		this.queue.push(data);
+		this.emit('readable');
+	}
+}
+
+/** React 19 schedules work; let it flush before the next key or assertion. */
+export const settle = (ms = 30) => new Promise(resolve => setTimeout(resolve, ms));
+
+export function renderAt(element: React.ReactElement, columns: number, rows: number) {
+	const stdout = new FakeStdout(columns, rows);
+	const stdin = new FakeStdin();
+	const instance = render(element, {
+		stdout: stdout as unknown as NodeJS.WriteStream,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		debug: true,
+		exitOnCtrlC: false,
+		patchConsole: false,
+	});
+	return {
+		stdout,
+		lastFrame: () => stdout.frames[stdout.frames.length - 1] ?? '',
+		press: async (data: string) => {
+			stdin.send(data);
+			await settle();
+		},
+		unmount: () => instance.unmount(),
+	};
+}
+
+export function staticSource(objects: ObjectSets): Source {
+	const snapshot: Snapshot = {
+		version: 1,
+		objects,
+		watches: ['rollouts', 'replicasets', 'pods', 'services', 'ingresses', 'analysisruns', 'experiments'].map(resource => ({
+			resource: resource as Snapshot['watches'][number]['resource'],
+			state: 'live',
+			attempt: 0,
+			nextRetryAt: null,
+			reason: null,
+		})),
+	};
+	return {start() {}, stop() {}, getSnapshot: () => snapshot, subscribe: () => () => {}, ready: async () => {}};
+}
+
+export const objectsFromFile = (path: string): ObjectSets => sortByKind(parseObjects(readFileSync(path, 'utf8'), path));
+
+/** Strips ANSI codes (there should be none with FORCE_COLOR=0, but be sure). */
+export const plainText = (s: string) => s.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '');
