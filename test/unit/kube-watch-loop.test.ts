@@ -1,67 +1,13 @@
 // The list+watch loop against a scripted loopback HTTP server: reconnects,
 // 410 re-lists, backoff, the watchdog and the status it reports. (The
 // integration tests run the same code against a real kube-apiserver.)
-import http from 'node:http';
-import type {AddressInfo} from 'node:net';
-import {KubeConfig} from '@kubernetes/client-node';
+import type http from 'node:http';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {KubeObject} from '../../source/model/objects.js';
 import {resourceType} from '../../source/kube/resources.js';
 import type {WatchStatus} from '../../source/kube/source.js';
 import {ResourceWatch, type WatchTuning} from '../../source/kube/watch.js';
-
-interface Recorded {
-	path: string;
-	query: URLSearchParams;
-	watch: boolean;
-	authorization: string | undefined;
-}
-
-type Handler = (request: Recorded, res: http.ServerResponse) => void;
-
-class FakeApiServer {
-	readonly requests: Recorded[] = [];
-	private readonly open = new Set<http.ServerResponse>();
-	private server = http.createServer((req, res) => {
-		const url = new URL(req.url ?? '/', 'http://localhost');
-		const recorded = {
-			path: url.pathname,
-			query: url.searchParams,
-			watch: url.searchParams.get('watch') === '1',
-			authorization: req.headers.authorization,
-		};
-		this.requests.push(recorded);
-		this.open.add(res);
-		res.on('close', () => this.open.delete(res));
-		this.handler(recorded, res);
-	});
-
-	constructor(public handler: Handler) {}
-
-	async listen(): Promise<string> {
-		await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-		return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-	}
-
-	get lists(): Recorded[] {
-		return this.requests.filter((r) => !r.watch);
-	}
-
-	get watches(): Recorded[] {
-		return this.requests.filter((r) => r.watch);
-	}
-
-	/** Responses still open (watch streams). */
-	get openStreams(): number {
-		return this.open.size;
-	}
-
-	async close(): Promise<void> {
-		for (const res of this.open) res.destroy();
-		this.server.closeAllConnections();
-		await new Promise<void>((resolve) => this.server.close(() => resolve()));
-	}
-}
+import {FakeApiServer, kubeConfigFor, sendEvent, sendList, sendStatus, startStream, until, type Handler} from './kube-fake-server.js';
 
 const servers: FakeApiServer[] = [];
 const watches: ResourceWatch[] = [];
@@ -69,17 +15,6 @@ afterEach(async () => {
 	for (const watch of watches.splice(0)) watch.stop();
 	for (const server of servers.splice(0)) await server.close();
 });
-
-function kubeConfigFor(server: string): KubeConfig {
-	const kc = new KubeConfig();
-	kc.loadFromOptions({
-		clusters: [{name: 'fake', server, skipTLSVerify: true}],
-		users: [{name: 'u', token: 'fake-token'}],
-		contexts: [{name: 'fake', cluster: 'fake', user: 'u'}],
-		currentContext: 'fake',
-	});
-	return kc;
-}
 
 const fastTuning: Partial<WatchTuning> = {
 	backoff: {initialMs: 50, maxMs: 400, factor: 2, jitter: 0},
@@ -125,33 +60,6 @@ async function startWatch(handler: Handler, opts: {resource?: 'pods' | 'rollouts
 const pod = (name: string, resourceVersion: string, extra: Record<string, unknown> = {}) => ({
 	metadata: {name, namespace: 'shop', resourceVersion, managedFields: [{manager: 'x'}], ...extra},
 });
-
-function sendList(res: http.ServerResponse, items: unknown[], resourceVersion: string, continueToken?: string) {
-	res.writeHead(200, {'Content-Type': 'application/json'});
-	res.end(JSON.stringify({kind: 'PodList', apiVersion: 'v1', metadata: {resourceVersion, continue: continueToken}, items}));
-}
-
-function startStream(res: http.ServerResponse) {
-	res.writeHead(200, {'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked'});
-	res.flushHeaders();
-}
-
-function sendEvent(res: http.ServerResponse, type: string, object: unknown) {
-	res.write(`${JSON.stringify({type, object})}\n`);
-}
-
-function sendStatus(res: http.ServerResponse, code: number, message = 'nope') {
-	res.writeHead(code, {'Content-Type': 'application/json'});
-	res.end(JSON.stringify({kind: 'Status', apiVersion: 'v1', status: 'Failure', code, message}));
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-	const started = Date.now();
-	while (!check()) {
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}
 
 const last = (statuses: WatchStatus[]) => statuses[statuses.length - 1];
 
