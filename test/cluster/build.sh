@@ -19,7 +19,8 @@ k8s_ldflags="-s -w"
 for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
   k8s_ldflags+=" -X $pkg.gitVersion=$k8s_version -X $pkg.gitMajor=1 -X $pkg.gitMinor=36 -X $pkg.gitTreeState=clean -X $pkg.buildDate=2026-01-01T00:00:00Z"
 done
-argo_ldflags="-s -w -X github.com/argoproj/argo-rollouts/utils/version.version=v1.10.1"
+# Argo prefixes "v" itself (GetVersion: "v" + version + "+unknown" without a git commit).
+argo_ldflags="-s -w -X github.com/argoproj/argo-rollouts/utils/version.version=1.10.1 -X github.com/argoproj/argo-rollouts/utils/version.buildDate=2026-10-12T11:30:54Z"
 
 # build <component> <ldflags> <binary-name=package>...
 build() {

@@ -1,0 +1,54 @@
+/**
+ * `npm run cluster:up|cluster:down|cluster:status` — local control plane with the real Argo Rollouts controller.
+ * Usage: tsx test/cluster/cli.ts up|down|status
+ */
+import path from 'node:path';
+import {build, ClusterError, down, status, up} from './cluster.js';
+
+const t0 = Date.now();
+const stamp = () => `[${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s]`;
+const say = (message: string) => process.stderr.write(`${stamp()} ${message}\n`);
+
+async function main(command: string | undefined): Promise<number> {
+	switch (command) {
+		case 'up': {
+			say('building binaries (cached per component; a cold build takes several minutes)');
+			const binDir = await build({onProgress: (line) => say(line)});
+			say(`binaries in ${binDir}`);
+			const result = await up({binDir, owner: 'cli', log: say});
+			say(result.reused ? 'cluster already running; reused' : `cluster up in ${(result.elapsedMs / 1000).toFixed(1)}s`);
+			const rel = path.relative(process.cwd(), result.paths.kubeconfig) || result.paths.kubeconfig;
+			console.log(`kubeconfig (admin):     ${result.paths.kubeconfig}`);
+			console.log(`kubeconfig (read-only): ${result.paths.kubeconfigReadonly}`);
+			console.log(`logs:                   ${result.paths.logsDir}`);
+			console.log(`\n  export KUBECONFIG=${result.paths.kubeconfig}`);
+			console.log(`  ${path.join(result.state.binDir, 'kubectl-argo-rollouts')} list rollouts -A --kubeconfig ${rel}`);
+			return 0;
+		}
+		case 'down':
+			await down({log: say});
+			say('cluster stopped (logs kept in .cluster/logs)');
+			return 0;
+		case 'status': {
+			const s = await status();
+			for (const c of s.components) {
+				console.log(`${c.name.padEnd(24)} ${(c.running ? 'running' : 'stopped').padEnd(8)} pid=${String(c.pid ?? '-').padEnd(8)} port=${c.port ?? '-'}`);
+			}
+			console.log(`apiserver /readyz: ${s.apiserverReady ? 'ok' : 'not ready'}`);
+			if (s.state) console.log(`started ${s.state.startedAt} by ${s.state.owner}; nodes: ${s.state.nodes.join(', ')}`);
+			if (s.healthy) console.log(`kubeconfig: ${s.paths.kubeconfig}`);
+			return s.healthy ? 0 : 1;
+		}
+		default:
+			console.error('usage: tsx test/cluster/cli.ts up|down|status');
+			return 2;
+	}
+}
+
+main(process.argv[2]).then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		console.error(error instanceof ClusterError ? error.message : error);
+		process.exit(1);
+	},
+);
