@@ -5,7 +5,7 @@
 import {CustomObjectsApi, type KubeConfig} from '@kubernetes/client-node';
 import type {ReplicaSet, Rollout} from '../model/objects.js';
 import {executePlan, ROLLOUTS} from './execute.js';
-import {describeFailure} from './failure.js';
+import {describeFailure, type Failure} from './failure.js';
 import {isRefusal, planAction, refusalText, type ActionName} from './plan.js';
 
 export interface ActionCommandArgs {
@@ -30,32 +30,41 @@ export function labelSelectorOf(rollout: Rollout): string {
 		.join(',');
 }
 
-export async function runActionCommand(argv: ActionCommandArgs): Promise<CommandOutcome> {
-	const action: ActionName = argv.action === 'promote' && argv.full ? 'promote-full' : argv.action;
-	const api = argv.kc.makeApiClient(CustomObjectsApi);
-	const server = argv.kc.getCurrentCluster()?.server;
+export interface ActionInputs {
+	rollout: Rollout;
+	/** The namespace's ReplicaSets matching the rollout's selector; [] if they could not be listed. */
+	replicaSets: ReplicaSet[];
+	/** Why listing the ReplicaSets failed, if it did (only undo cannot do without them). */
+	replicaSetsFailure: Failure | null;
+}
 
+/** GETs the rollout and lists its ReplicaSets: what planAction needs. */
+export async function readActionInputs(kc: KubeConfig, namespace: string, name: string): Promise<ActionInputs | Failure> {
+	const api = kc.makeApiClient(CustomObjectsApi);
+	const server = kc.getCurrentCluster()?.server;
 	let rollout: Rollout;
 	try {
-		rollout = (await api.getNamespacedCustomObject({...ROLLOUTS, namespace: argv.namespace, name: argv.name})) as Rollout;
+		rollout = (await api.getNamespacedCustomObject({...ROLLOUTS, namespace, name})) as Rollout;
 	} catch (error) {
-		const failure = describeFailure(error, {verb: 'get', resource: 'rollouts', namespace: argv.namespace, name: argv.name, server});
-		return {exitCode: 1, output: failure.message};
+		return describeFailure(error, {verb: 'get', resource: 'rollouts', namespace, name, server});
 	}
-
-	let replicaSets: ReplicaSet[] = [];
 	try {
-		replicaSets = await listReplicaSets(api, argv.namespace, labelSelectorOf(rollout));
+		return {rollout, replicaSets: await listReplicaSets(api, namespace, labelSelectorOf(rollout)), replicaSetsFailure: null};
 	} catch (error) {
-		// Only undo needs them; the other actions only use them for wording.
-		if (action === 'undo') {
-			const failure = describeFailure(error, {verb: 'list', resource: 'replicasets', namespace: argv.namespace, server});
-			return {exitCode: 1, output: failure.message};
-		}
+		const failure = describeFailure(error, {verb: 'list', resource: 'replicasets', namespace, server});
+		return {rollout, replicaSets: [], replicaSetsFailure: failure};
 	}
+}
+
+export async function runActionCommand(argv: ActionCommandArgs): Promise<CommandOutcome> {
+	const action: ActionName = argv.action === 'promote' && argv.full ? 'promote-full' : argv.action;
+	const inputs = await readActionInputs(argv.kc, argv.namespace, argv.name);
+	if ('kind' in inputs) return {exitCode: 1, output: inputs.message};
+	// Only undo needs the ReplicaSets; the other actions only use them for wording.
+	if (action === 'undo' && inputs.replicaSetsFailure) return {exitCode: 1, output: inputs.replicaSetsFailure.message};
 
 	const opts = argv.toRevision !== undefined ? {toRevision: argv.toRevision} : {};
-	const plan = planAction(action, rollout, replicaSets, opts);
+	const plan = planAction(action, inputs.rollout, inputs.replicaSets, opts);
 	if (isRefusal(plan)) return {exitCode: 1, output: refusalText(plan)};
 
 	const result = await executePlan(argv.kc, plan);

@@ -7,7 +7,11 @@
 //   object has moved on.
 // - JSON patch: a leading `test` op; when it fails the API server answers
 //   422 (the patch could not be applied), or 409 if the object changed while
-//   the patch was being applied. isPreconditionFailure() maps both.
+//   the patch was being applied. Measured against kube-apiserver 1.36: the
+//   422 is a bare Status ("the server rejected our request due to an error
+//   in our request", no details), so execute.ts confirms it by reading the
+//   current resourceVersion; isPreconditionFailure() catches the 409 and any
+//   422 that does name the failed test.
 import type {PatchStep} from './plan.js';
 
 export const RESOURCE_VERSION_PATH = '/metadata/resourceVersion';

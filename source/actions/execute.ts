@@ -73,29 +73,38 @@ export async function executePlan(kc: KubeConfig, plan: ActionPlan): Promise<Act
 	const server = kc.getCurrentCluster()?.server;
 	let resourceVersion = plan.rollout.resourceVersion;
 	for (const [index, step] of plan.patches.entries()) {
+		const expected = resourceVersion;
 		try {
-			const updated = await sendPatch(api, plan, conditionalOn(step, resourceVersion));
+			const updated = await sendPatch(api, plan, conditionalOn(step, expected));
 			resourceVersion = resourceVersionOf(updated);
 		} catch (error) {
-			const failure = describeFailure(error, {
+			let failure = describeFailure(error, {
 				verb: 'patch',
 				resource: step.subresource === 'status' ? 'rollouts/status' : 'rollouts',
 				namespace: plan.rollout.namespace,
 				name: plan.rollout.name,
 				server,
 			});
+			let current: string | null = null;
+			if (failure.kind === 'conflict') {
+				current = await currentResourceVersion(api, plan);
+			} else if (failure.kind === 'invalid' && step.type === 'json' && expected) {
+				// A failed `test` op comes back as a bare 422 ("the server rejected our
+				// request ...") without details; the version on the server tells.
+				current = await currentResourceVersion(api, plan);
+				if (current && current !== expected) failure = {kind: 'conflict', message: conflictMessage(current)};
+			}
 			if (index === 0) {
-				if (failure.kind === 'conflict') {
-					return {ok: false, kind: 'conflict', message: conflictMessage(await currentResourceVersion(api, plan))};
-				}
-				return {ok: false, ...failure};
+				return failure.kind === 'conflict'
+					? {ok: false, kind: 'conflict', message: conflictMessage(current)}
+					: {ok: false, ...failure};
 			}
 			// Earlier steps are already written: say exactly what was and was not.
 			const written = plan.patches.slice(0, index).map(describeStep).join('; ');
 			const missing = plan.patches.slice(index).map(describeStep).join('; ');
 			const cause =
 				failure.kind === 'conflict'
-					? `the rollout changed in between${await nowAt(api, plan)}`
+					? `the rollout changed in between${current ? ` (now at resourceVersion ${current})` : ''}`
 					: failure.message;
 			return {
 				ok: false,
@@ -107,9 +116,4 @@ export async function executePlan(kc: KubeConfig, plan: ActionPlan): Promise<Act
 	const result: ActionResult = {ok: true, message: successMessage(plan.action, plan.rollout.name)};
 	if (resourceVersion) result.resourceVersion = resourceVersion;
 	return result;
-}
-
-async function nowAt(api: CustomObjectsApi, plan: ActionPlan): Promise<string> {
-	const rv = await currentResourceVersion(api, plan);
-	return rv ? ` (now at resourceVersion ${rv})` : '';
 }
