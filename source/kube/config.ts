@@ -10,6 +10,7 @@ import yaml from 'js-yaml';
 import {KubeConfig} from '@kubernetes/client-node';
 import {UserError} from '../errors.js';
 import {fileErrorWords, yamlErrorWhere} from './parse-errors.js';
+import {displayServer} from './watch-errors.js';
 
 export interface KubeConfigOptions {
 	kubeconfig?: string;
@@ -63,8 +64,15 @@ export function loadKubeConfig(
 	opts: KubeConfigOptions,
 	environment: KubeConfigEnvironment = defaultEnvironment(),
 ): LoadedKubeConfig {
-	const files = kubeconfigFiles(opts, environment);
+	const {files, missing} = kubeconfigFiles(opts, environment);
 	if (files.length === 0) {
+		if (!inClusterAvailable(environment) && missing.length > 0) {
+			throw new UserError(
+				missing.length === 1
+					? `kubeconfig ${missing[0]}: no such file (from KUBECONFIG)`
+					: `none of the KUBECONFIG files exist (${missing.join(', ')})`,
+			);
+		}
 		return loadInCluster(opts, environment);
 	}
 
@@ -130,37 +138,31 @@ export function loadKubeConfig(
 	}
 
 	const namespace = opts.namespace || stringField(contextBody, 'namespace') || 'default';
-	return {kc, contextName, namespace, server: server.replace(/\/$/, ''), user: userName ?? ''};
+	return {kc, contextName, namespace, server: displayServer(server), user: userName ?? ''};
 }
 
-/** --kubeconfig, else the KUBECONFIG list (missing entries skipped, as kubectl does), else ~/.kube/config. */
-function kubeconfigFiles(opts: KubeConfigOptions, environment: KubeConfigEnvironment): string[] {
+/**
+ * --kubeconfig, else the KUBECONFIG list (missing entries skipped, as kubectl
+ * does), else ~/.kube/config. An empty result means "try in-cluster";
+ * `missing` then says which KUBECONFIG entries were not found.
+ */
+function kubeconfigFiles(opts: KubeConfigOptions, environment: KubeConfigEnvironment): {files: string[]; missing: string[]} {
 	if (opts.kubeconfig) {
-		return [opts.kubeconfig];
+		return {files: [opts.kubeconfig], missing: []};
 	}
 	const list = environment.env['KUBECONFIG'];
-	if (list) {
-		const files = list.split(path.delimiter).filter((file) => file.length > 0);
-		const existing = files.filter((file) => fs.existsSync(file));
-		if (existing.length === 0 && files.length > 0) {
-			// Nothing usable; report the first so the user sees which path is wrong.
-			throw new UserError(
-				files.length === 1
-					? `kubeconfig ${files[0]}: no such file (from KUBECONFIG)`
-					: `none of the KUBECONFIG files exist (${files.join(', ')})`,
-			);
-		}
-		if (existing.length > 0) {
-			return existing;
-		}
+	const listed = list ? list.split(path.delimiter).filter((file) => file.length > 0) : [];
+	const existing = listed.filter((file) => fs.existsSync(file));
+	if (existing.length > 0) {
+		return {files: existing, missing: []};
 	}
-	if (environment.homeDir) {
+	if (listed.length === 0 && environment.homeDir) {
 		const file = path.join(environment.homeDir, '.kube', 'config');
 		if (fs.existsSync(file)) {
-			return [file];
+			return {files: [file], missing: []};
 		}
 	}
-	return [];
+	return {files: [], missing: listed};
 }
 
 function parseKubeconfigFile(file: string): ParsedFile {
@@ -295,11 +297,15 @@ function checkUrl(server: string, clusterName: string): void {
 }
 
 /** In a pod: KUBERNETES_SERVICE_HOST plus the mounted service-account token. */
+function inClusterAvailable(environment: KubeConfigEnvironment): boolean {
+	return Boolean(environment.env['KUBERNETES_SERVICE_HOST']) && fs.existsSync(path.join(environment.serviceAccountDir, 'token'));
+}
+
 function loadInCluster(opts: KubeConfigOptions, environment: KubeConfigEnvironment): LoadedKubeConfig {
-	const host = environment.env['KUBERNETES_SERVICE_HOST'];
+	const host = environment.env['KUBERNETES_SERVICE_HOST'] ?? '';
 	const port = environment.env['KUBERNETES_SERVICE_PORT'] || '443';
 	const tokenFile = path.join(environment.serviceAccountDir, 'token');
-	if (!host || !fs.existsSync(tokenFile)) {
+	if (!inClusterAvailable(environment)) {
 		throw new UserError(
 			'no kubeconfig found (no --kubeconfig, KUBECONFIG or ~/.kube/config) and not running in a cluster; use --kubeconfig or --file',
 		);

@@ -168,6 +168,21 @@ export function errorCode(error: unknown): string | undefined {
 	return cause && cause !== error ? errorCode(cause) : undefined;
 }
 
+/** The server URL for messages: without any user:password part. */
+export function displayServer(server: string): string {
+	try {
+		const url = new URL(server);
+		if (!url.username && !url.password) {
+			return server.replace(/\/$/, '');
+		}
+		url.username = '';
+		url.password = '';
+		return url.toString().replace(/\/$/, '');
+	} catch {
+		return '(invalid server URL)';
+	}
+}
+
 function hostOf(server: string): string {
 	try {
 		return new URL(server).hostname;

@@ -11,7 +11,7 @@ import {backoffDelay, defaultBackoff, jittered, type BackoffPolicy} from './back
 import {apiErrorFrom, openGet, readBody, statusMessage, type OpenResponse} from './kube-request.js';
 import {collectionPath, objectKey, trimObject, type ResourceType} from './resources.js';
 import type {WatchState, WatchStatus} from './source.js';
-import {classifyWatchError, KubeApiError, WatchTimeoutError} from './watch-errors.js';
+import {classifyWatchError, displayServer, KubeApiError, WatchTimeoutError} from './watch-errors.js';
 
 export interface WatchTuning {
 	/** Items per LIST page. */
@@ -73,7 +73,7 @@ export class ResourceWatch {
 	) {
 		this.tuning = {...defaultWatchTuning, ...tuning};
 		this.path = collectionPath(type, namespace);
-		this.server = kc.getCurrentCluster()?.server ?? '(no server)';
+		this.server = displayServer(kc.getCurrentCluster()?.server ?? '');
 		this.currentStatus = {resource: type.resource, state: 'connecting', attempt: 0, nextRetryAt: null, reason: null};
 	}
 

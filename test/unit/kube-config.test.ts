@@ -279,6 +279,17 @@ describe('loadKubeConfig', () => {
 		expect(loaded.kc.getCurrentCluster()?.caFile).toBe(path.join(sa, 'ca.crt'));
 	});
 
+	it('falls back to the service account when the KUBECONFIG files do not exist', () => {
+		const sa = path.join(dir, 'sa');
+		write('sa/token', TOKEN);
+		const loaded = loadKubeConfig(
+			{},
+			{env: {KUBECONFIG: path.join(dir, 'gone'), KUBERNETES_SERVICE_HOST: 'fd00::1'}, homeDir: null, serviceAccountDir: sa},
+		);
+		expect(loaded.server).toBe('https://[fd00::1]:443');
+		expect(loaded.namespace).toBe('default');
+	});
+
 	it('explains what to do when there is no kubeconfig and no cluster', () => {
 		expect(userError(() => loadKubeConfig({}, env())).message).toContain('no kubeconfig found');
 	});

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {resourceType} from '../../source/kube/resources.js';
-import {classifyWatchError, errorCode, KubeApiError, redact, WatchTimeoutError} from '../../source/kube/watch-errors.js';
+import {classifyWatchError, displayServer, errorCode, KubeApiError, redact, WatchTimeoutError} from '../../source/kube/watch-errors.js';
 
 const server = 'https://127.0.0.1:6443';
 const pods = {type: resourceType('pods'), namespace: 'shop', server};
@@ -104,5 +104,13 @@ describe('redact', () => {
 		expect(redact('token=abc123')).toBe('token=[redacted]');
 		expect(redact('connection refused to https://127.0.0.1:6443')).toBe('connection refused to https://127.0.0.1:6443');
 		expect(redact(`key ${'A'.repeat(64)} end`)).toBe('key [redacted] end');
+	});
+});
+
+describe('displayServer', () => {
+	it('drops user and password from the URL', () => {
+		expect(displayServer('https://admin:hunter2@kube.example:6443/')).toBe('https://kube.example:6443');
+		expect(displayServer('https://127.0.0.1:6443')).toBe('https://127.0.0.1:6443');
+		expect(displayServer('not a url')).toBe('(invalid server URL)');
 	});
 });
