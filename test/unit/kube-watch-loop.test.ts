@@ -168,7 +168,7 @@ describe('ResourceWatch', () => {
 		});
 		await new Promise((resolve) => setTimeout(resolve, 1000));
 		// With 50ms doubling to a 400ms cap, about 6 tries fit into a second; a hot loop makes thousands.
-		expect(t.fake.watches.length).toBeGreaterThan(2);
+		expect(t.fake.watches.length).toBeGreaterThanOrEqual(2);
 		expect(t.fake.watches.length).toBeLessThan(12);
 	});
 
