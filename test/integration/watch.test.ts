@@ -147,7 +147,8 @@ describe('cluster source on a real API server', () => {
 		const manifest = blueGreenManifest({name: 'shop', namespace, replicas: 2});
 		await createBlueGreen(manifest);
 		await timeUntil(source, (s) => names(s.objects.rollouts).includes('shop'), 1000, 'created Rollout');
-		await timeUntil(source, (s) => s.objects.replicaSets.length > 0 && s.objects.pods.length === 2, 30_000, 'ReplicaSet and pods from the controller');
+		// The controller's ReplicaSet shows up too (pods follow, but depend on the shared cluster's other controllers).
+		await timeUntil(source, (s) => s.objects.replicaSets.length > 0, 60_000, 'ReplicaSet from the Argo controller');
 		const rollout = find(source.getSnapshot().objects.rollouts, 'shop')!;
 		expect(rollout.kind).toBe('Rollout');
 		expect(rollout.metadata).not.toHaveProperty('managedFields');
@@ -176,10 +177,13 @@ describe('cluster source on a real API server', () => {
 		const core = kubeConfig().makeApiClient(k8s.CoreV1Api);
 		await createBlueGreen(blueGreenManifest({name: 'shop', namespace, replicas: 2}));
 		await core.createNamespacedService({namespace, body: service('doomed')});
+		for (const name of ['bare-1', 'bare-2']) {
+			await core.createNamespacedPod({namespace, body: {metadata: {name}, spec: {containers: [{name: 'c', image: 'example/app:1'}]}}});
+		}
 
 		const source = startSource(namespace);
 		await source.ready();
-		await timeUntil(source, (s) => allLive(s) && s.objects.pods.length === 2, 60_000, 'live with the rollout pods');
+		await timeUntil(source, (s) => allLive(s) && s.objects.pods.length >= 2 && s.objects.rollouts.length === 1, 60_000, 'live with pods and the rollout');
 
 		const states = new Set<string>();
 		const unsubscribe = source.subscribe(() => {
@@ -190,6 +194,7 @@ describe('cluster source on a real API server', () => {
 		// Changes right after the restart, most likely before the watches are back.
 		await core.createNamespacedService({namespace, body: service('born-after-restart')});
 		await core.deleteNamespacedService({namespace, name: 'doomed'});
+		await core.deleteNamespacedPod({namespace, name: 'bare-1', gracePeriodSeconds: 0});
 
 		await timeUntil(source, allLive, 90_000, 'all watches live again');
 		unsubscribe();
@@ -203,6 +208,7 @@ describe('cluster source on a real API server', () => {
 		const services = names(source.getSnapshot().objects.services);
 		expect(services).toContain('born-after-restart');
 		expect(services).not.toContain('doomed');
+		expect(names(source.getSnapshot().objects.pods)).not.toContain('bare-1');
 
 		// And the streams are real again: a new change still arrives within a second.
 		await core.createNamespacedService({namespace, body: service('after-recovery')});
