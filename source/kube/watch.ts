@@ -191,10 +191,7 @@ export class ResourceWatch {
 			if (open.response.statusCode !== 200) {
 				throw await apiErrorFrom(open, 'list', tuning.requestTimeoutMs);
 			}
-			const page = JSON.parse(await readBody(open, tuning.requestTimeoutMs)) as {
-				metadata?: {resourceVersion?: string; continue?: string};
-				items?: KubeObject[];
-			};
+			const page = parseListPage(await readBody(open, tuning.requestTimeoutMs));
 			for (const item of page.items ?? []) {
 				objects.set(objectKey(item), trimObject(item, this.type));
 			}
@@ -361,6 +358,20 @@ export class ResourceWatch {
 		}
 		this.currentStatus = {resource: this.type.resource, ...next};
 		this.callbacks.onStatus(this.currentStatus);
+	}
+}
+
+interface ListPage {
+	metadata?: {resourceVersion?: string; continue?: string};
+	items?: KubeObject[];
+}
+
+function parseListPage(text: string): ListPage {
+	try {
+		return JSON.parse(text) as ListPage;
+	} catch {
+		// Usually a body cut short; the retry lists again.
+		throw new Error('malformed list response from the server');
 	}
 }
 
