@@ -351,9 +351,14 @@ function planUndo(rollout: Rollout, replicaSets: ReplicaSet[], facts: Facts, toR
 	};
 }
 
-/** RFC 3339 in UTC with seconds precision, as the controller compares it. */
+/**
+ * RFC 3339 in UTC with seconds precision, rounded UP to the next second. The
+ * controller restarts pods created *before* restartAt (compared at the API's
+ * one-second precision), so truncating would spare pods created earlier in
+ * the same second; a restartAt up to 1 s ahead is simply waited for.
+ */
 export function rfc3339Seconds(epochMs: number): string {
-	return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	return new Date(Math.ceil(epochMs / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function planRestart(_rollout: Rollout, facts: Facts, now: number): Planned {

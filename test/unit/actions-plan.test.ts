@@ -278,15 +278,16 @@ describe('pause, resume, restart', () => {
 		expect(refusal(planAction('resume', healthyBlueGreen(), bg)).reason).toBe('rollout is not paused: nothing to resume');
 	});
 
-	it('restart: restartAt = now in RFC 3339 UTC, seconds precision', () => {
+	it('restart: restartAt = now in RFC 3339 UTC, seconds precision, rounded up', () => {
 		const now = Date.parse('2026-03-04T05:06:07.891Z');
 		const p = plan(planAction('restart', healthyBlueGreen(), bg, {now}));
-		expect(p.patches).toEqual([{subresource: null, type: 'merge', body: {spec: {restartAt: '2026-03-04T05:06:07Z'}}}]);
+		expect(p.patches).toEqual([{subresource: null, type: 'merge', body: {spec: {restartAt: '2026-03-04T05:06:08Z'}}}]);
 		expect(p.summary).toBe('Restart all pods of bluegreen-demo? They are evicted and recreated a few at a time.');
 	});
 
-	it('rfc3339Seconds drops milliseconds', () => {
-		expect(rfc3339Seconds(Date.UTC(2026, 0, 2, 3, 4, 5, 999))).toBe('2026-01-02T03:04:05Z');
+	it('rfc3339Seconds rounds milliseconds up to the next second', () => {
+		expect(rfc3339Seconds(Date.UTC(2026, 0, 2, 3, 4, 5, 1))).toBe('2026-01-02T03:04:06Z');
+		expect(rfc3339Seconds(Date.UTC(2026, 0, 2, 3, 4, 5, 0))).toBe('2026-01-02T03:04:05Z');
 	});
 });
 
