@@ -72,6 +72,14 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 		initialUiState(initialRollout ?? null, initialRollout ? 'detail' : 'list'),
 	);
 	const listOffset = useRef(0);
+	// Keys can arrive faster than React re-renders; the handler reads and writes
+	// this ref so a second key sees the first one's effect.
+	const latest = useRef(state);
+	latest.current = state;
+	const commit = (next: UiState) => {
+		latest.current = next;
+		dispatch({type: 'set', state: next});
+	};
 
 	const views = useMemo(() => deriveRollouts(snapshot.objects, now), [snapshot, now]);
 	const filter = state.filter.toLowerCase();
@@ -138,26 +146,26 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 			case 'openPicker': {
 				const view = views.find(v => keyOf(v) === effect.target);
 				const choices = view ? revisionChoices(view, now) : [];
-				dispatch({type: 'set', state: choices.length ? {...next, picker: {choices, index: 0}} : {...next, flash: {kind: 'error', text: 'undo: no earlier revision to roll back to'}}});
+				commit(choices.length ? {...next, picker: {choices, index: 0}} : {...next, flash: {kind: 'error', text: 'undo: no earlier revision to roll back to'}});
 				return;
 			}
 			case 'plan': {
 				const {rollout, replicaSets} = objectsFor(effect.target, snapshot.objects.rollouts, snapshot.objects.replicaSets);
 				if (!rollout) {
-					dispatch({type: 'set', state: {...next, flash: {kind: 'error', text: `rollout ${effect.target} is gone`}}});
+					commit({...next, flash: {kind: 'error', text: `rollout ${effect.target} is gone`}});
 					return;
 				}
 				const plan = planAction(effect.action, rollout, replicaSets, {toRevision: effect.toRevision, now: Date.now()});
 				if ('refused' in plan) {
 					const text = `${effect.action}: ${plan.reason}${plan.hint ? ` — ${plan.hint}` : ''}`;
-					dispatch({type: 'set', state: {...next, flash: {kind: 'error', text}}});
-				} else dispatch({type: 'set', state: {...next, confirm: plan}});
+					commit({...next, flash: {kind: 'error', text}});
+				} else commit({...next, confirm: plan});
 				return;
 			}
 			case 'execute': {
 				if (!execute) return;
 				const what = `${effect.plan.action} ${effect.plan.rollout.name}`;
-				dispatch({type: 'set', state: {...next, busy: what, flash: null}});
+				commit({...next, busy: what, flash: null});
 				execute(effect.plan).then(
 					result =>
 						dispatch({type: 'patch', patch: {busy: null, flash: {kind: result.ok ? 'success' : 'error', text: result.message}}}),
@@ -172,7 +180,9 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 	useInput(
 		(input, key) => {
 			// Several keys can arrive in one chunk; run them in order on a local state.
-			let current = {...state, selected: selectedKey};
+			const before = latest.current;
+			// Since the last render, only our own earlier keys can have moved the selection.
+			let current = before === state ? {...state, selected: selectedKey} : before;
 			for (const name of toKeyNames(input, key)) {
 				const result = reduceKey(current, name, {
 					visible: visible.map(keyOf),
@@ -187,7 +197,7 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 					return;
 				}
 			}
-			if (current.selected !== selectedKey || current !== state) dispatch({type: 'set', state: current});
+			commit(current);
 		},
 		{isActive: Boolean(isRawModeSupported)},
 	);
