@@ -105,7 +105,7 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 		: state.picker
 			? pickerLines(selectedView?.name ?? '', state.picker.choices, state.picker.index)
 			: state.confirm
-				? confirmLines(state.confirm, confirmDiff(state.confirm, snapshot.objects.rollouts, snapshot.objects.replicaSets))
+				? confirmLines(state.confirm, width, confirmDiff(state.confirm, snapshot.objects.rollouts, snapshot.objects.replicaSets))
 				: [];
 
 	let body: Line[];

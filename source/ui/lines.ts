@@ -42,6 +42,22 @@ export function truncate(text: string, width: number): string {
 	return takeColumns(text, width - 1) + '…';
 }
 
+/** Word-wraps text into lines of at most `width` columns (long words are cut). */
+export function wrapText(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let current = '';
+	for (const word of text.split(/\s+/).filter(Boolean)) {
+		const candidate = current ? `${current} ${word}` : word;
+		if (stringWidth(candidate) <= width) current = candidate;
+		else {
+			if (current) lines.push(current);
+			current = truncate(word, width);
+		}
+	}
+	if (current) lines.push(current);
+	return lines;
+}
+
 /** Pads (or cuts) a string to exactly `width` columns. */
 export function fit(text: string, width: number): string {
 	const cut = truncate(text, width);

@@ -1,7 +1,7 @@
 // Lines for the modal layers: help, confirmation, undo revision picker.
 import type {ActionPlan, DiffLine} from '../actions/plan.js';
 import {bindingsFor} from './keymap.js';
-import {fit, seg, type Line} from './lines.js';
+import {fit, seg, wrapText, type Line} from './lines.js';
 import type {RevisionChoice, Screen} from './state.js';
 
 export function helpLines(screen: Screen, readonly: boolean): Line[] {
@@ -21,9 +21,12 @@ export function helpLines(screen: Screen, readonly: boolean): Line[] {
 	return lines;
 }
 
-export function confirmLines(plan: ActionPlan, diff: DiffLine[] = []): Line[] {
+export function confirmLines(plan: ActionPlan, width: number, diff: DiffLine[] = []): Line[] {
+	// The question is the whole point of the dialog: wrap it, never cut it.
+	const [first = '', ...rest] = wrapText(plan.summary, Math.max(10, width - 10));
 	const lines: Line[] = [
-		[seg(' CONFIRM ', {inverse: true, bold: true}), seg(' '), seg(plan.summary, {bold: true})],
+		[seg(' CONFIRM ', {inverse: true, bold: true}), seg(' '), seg(first, {bold: true})],
+		...rest.map((text): Line => [seg(' '.repeat(10)), seg(text, {bold: true})]),
 	];
 	if (diff.length > 0) {
 		lines.push([seg('  pod template changes (current → target):', {dim: true})]);

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {initialUiState, reduceKey, type KeyContext} from '../../source/ui/state.js';
-import {clipLine, plain, scrollToShow, seg, truncate, windowOf} from '../../source/ui/lines.js';
+import {clipLine, plain, scrollToShow, seg, truncate, windowOf, wrapText} from '../../source/ui/lines.js';
 
 const ctx: KeyContext = {visible: ['ns/a', 'ns/b', 'ns/c'], listHeight: 2, detailLines: 50, detailHeight: 10, readonly: false};
 const at = (selected: string) => ({...initialUiState(), selected});
@@ -79,5 +79,15 @@ describe('lines', () => {
 		expect(scrollToShow(7, 0, 5)).toBe(3);
 		expect(scrollToShow(1, 3, 5)).toBe(1);
 		expect(scrollToShow(4, 3, 5)).toBe(3);
+	});
+
+	it('wrapText keeps every word and every line within the width', () => {
+		expect(wrapText('Switch active Service bluegreen-demo from revision 1 to revision 2?', 24)).toEqual([
+			'Switch active Service',
+			'bluegreen-demo from',
+			'revision 1 to revision',
+			'2?',
+		]);
+		expect(wrapText('averyveryverylongword', 8)).toEqual(['averyve…']);
 	});
 });
