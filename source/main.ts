@@ -40,18 +40,25 @@ const HELP = `
     $ rollouts-tui -A -o json | jq '.rollouts[] | select(.status=="Paused") | .name'
 `;
 
+// Every spelling meow may hand back: long (both cases), short, and the negated colour flag.
+const KNOWN_FLAGS = new Set([
+	'namespace', 'n', 'allNamespaces', 'all-namespaces', 'A', 'context', 'kubeconfig', 'file', 'f',
+	'output', 'o', 'readonly', 'color', 'full', 'toRevision', 'to-revision', 'help', 'version',
+]);
+
 export async function main(argv: string[]): Promise<number> {
 	const cli = meow(HELP, {
 		importMeta: import.meta,
 		argv,
-		allowUnknownFlags: false,
+		// We report unknown flags ourselves, in the same one-line style as every other error.
+		allowUnknownFlags: true,
 		flags: {
 			namespace: {type: 'string', shortFlag: 'n'},
 			allNamespaces: {type: 'boolean', shortFlag: 'A', default: false},
 			context: {type: 'string'},
 			kubeconfig: {type: 'string'},
 			file: {type: 'string', shortFlag: 'f'},
-			output: {type: 'string', shortFlag: 'o', choices: ['text', 'json']},
+			output: {type: 'string', shortFlag: 'o'},
 			readonly: {type: 'boolean', default: false},
 			color: {type: 'boolean', default: true},
 			full: {type: 'boolean', default: false},
@@ -60,6 +67,14 @@ export async function main(argv: string[]): Promise<number> {
 	});
 	const {flags, input} = cli;
 	try {
+		const unknown = Object.keys(cli.unnormalizedFlags).filter(name => !KNOWN_FLAGS.has(name));
+		if (unknown.length > 0) {
+			const shown = unknown.map(name => (name.length === 1 ? `-${name}` : `--${name}`)).join(', ');
+			throw new UserError(`unknown flag ${shown} (see --help)`, 2);
+		}
+		if (flags.output !== undefined && flags.output !== 'text' && flags.output !== 'json') {
+			throw new UserError(`--output must be text or json, not "${flags.output}"`, 2);
+		}
 		const first = input[0];
 		if (first && (ACTION_COMMANDS as readonly string[]).includes(first)) {
 			return await runActionSubcommand(first as (typeof ACTION_COMMANDS)[number], input.slice(1), flags);
