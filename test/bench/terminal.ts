@@ -1,0 +1,122 @@
+// The App on a fake terminal with the production render options
+// (source/ui/run.tsx), recording every write, plus an in-memory Source that
+// the benches mutate and notify like a watch does.
+//
+// Unlike test/ui/render.tsx this does not use Ink's debug mode (which writes
+// every render): here identical frames are skipped exactly as in a real terminal.
+import {EventEmitter} from 'node:events';
+import React from 'react';
+import {render} from 'ink';
+import type {ResourceKind, Snapshot, Source} from '../../source/kube/source.js';
+import type {ObjectSets} from '../../source/model/objects.js';
+import {App} from '../../source/ui/App.js';
+
+const ANSI = /\u001B\[[0-9;?]*[A-Za-z]/g;
+
+export interface Write {
+	at: number; // performance.now()
+	bytes: number;
+	text: string;
+	/** A frame: the write has screen content (not just cursor/erase/sync escapes). */
+	frame: boolean;
+}
+
+class FakeStdout extends EventEmitter {
+	isTTY = true;
+	writes: Write[] = [];
+	constructor(
+		public columns: number,
+		public rows: number,
+	) {
+		super();
+	}
+	write = (data: string | Uint8Array) => {
+		const text = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+		this.writes.push({at: performance.now(), bytes: Buffer.byteLength(text), text, frame: text.replace(ANSI, '') !== ''});
+		return true;
+	};
+}
+
+class FakeStdin extends EventEmitter {
+	isTTY = true;
+	setRawMode() {}
+	setEncoding() {}
+	ref() {}
+	unref() {}
+	resume() {}
+	pause() {}
+	read = () => null;
+}
+
+const KINDS: ResourceKind[] = ['rollouts', 'replicasets', 'pods', 'services', 'ingresses', 'analysisruns', 'experiments'];
+
+/** A Source whose objects the bench replaces; every update notifies at once, like one watch event. */
+export class MutableSource implements Source {
+	private listeners = new Set<() => void>();
+	private snapshot: Snapshot;
+	notifications = 0;
+
+	constructor(objects: ObjectSets) {
+		const watches = KINDS.map((resource) => ({resource, state: 'live' as const, attempt: 0, nextRetryAt: null, reason: null}));
+		this.snapshot = {version: 1, objects, watches};
+	}
+	start() {}
+	stop() {}
+	ready() {
+		return Promise.resolve();
+	}
+	getSnapshot() {
+		return this.snapshot;
+	}
+	subscribe(listener: () => void) {
+		this.listeners.add(listener);
+		return () => void this.listeners.delete(listener);
+	}
+	get objects(): ObjectSets {
+		return this.snapshot.objects;
+	}
+	/** New arrays for the changed kinds (as cluster-source rebuilds them), a new snapshot, then notify. */
+	update(changed: Partial<ObjectSets>) {
+		this.snapshot = {...this.snapshot, version: this.snapshot.version + 1, objects: {...this.snapshot.objects, ...changed}};
+		this.notifications++;
+		for (const listener of [...this.listeners]) listener();
+	}
+}
+
+export interface Mounted {
+	stdout: FakeStdout;
+	mountedAt: number;
+	/** Ink renders (layout + output string), whether or not they were written. */
+	renders: number[];
+	frames(from?: number, to?: number): Write[];
+	unmount(): void;
+}
+
+export function mountApp(source: Source, columns: number, rows: number, initialRollout?: string): Mounted {
+	const stdout = new FakeStdout(columns, rows);
+	const renders: number[] = [];
+	const mountedAt = performance.now();
+	const instance = render(
+		React.createElement(App, {source, origin: 'bench', namespace: null, readonlyReason: null, initialRollout}),
+		{
+			stdout: stdout as unknown as NodeJS.WriteStream,
+			stdin: new FakeStdin() as unknown as NodeJS.ReadStream,
+			// As in source/ui/run.tsx:
+			exitOnCtrlC: false,
+			patchConsole: false,
+			incrementalRendering: false,
+			maxFps: 20,
+			onRender: () => void renders.push(performance.now()),
+		},
+	);
+	return {
+		stdout,
+		mountedAt,
+		renders,
+		frames: (from = 0, to = Infinity) => stdout.writes.filter((w) => w.frame && w.at >= from && w.at < to),
+		unmount: () => instance.unmount(),
+	};
+}
+
+/** Screen lines of a frame, escapes removed (for counting changed lines). */
+export const screenLines = (frame: Write) => frame.text.replace(ANSI, '').split('\n');
