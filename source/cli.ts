@@ -6,5 +6,7 @@ const argv = process.argv.slice(2);
 if (argv.includes('--no-color') || (process.env['NO_COLOR'] ?? '') !== '') {
 	process.env['FORCE_COLOR'] = '0';
 }
+// React's development build costs CPU on every render; users run the production one.
+process.env['NODE_ENV'] ??= 'production';
 const {main} = await import('./main.js');
 process.exitCode = await main(argv);

@@ -36,9 +36,18 @@ async function sendPatch(api: CustomObjectsApi, plan: ActionPlan, step: PatchSte
 		: api.patchNamespacedCustomObject(request, options);
 }
 
-function resourceVersionOf(object: unknown): string {
-	const rv = (object as {metadata?: {resourceVersion?: unknown}} | null)?.metadata?.resourceVersion;
-	return typeof rv === 'string' ? rv : '';
+/** The two versions of an object: resourceVersion moves on every write, generation only on spec changes. */
+interface Versions {
+	resourceVersion: string;
+	generation: number | null;
+}
+
+function versionsOf(object: unknown): Versions {
+	const metadata = (object as {metadata?: {resourceVersion?: unknown; generation?: unknown}} | null)?.metadata;
+	return {
+		resourceVersion: typeof metadata?.resourceVersion === 'string' ? metadata.resourceVersion : '',
+		generation: typeof metadata?.generation === 'number' ? metadata.generation : null,
+	};
 }
 
 /** "status.pauseConditions" / "spec.paused" / "spec.template": what a step writes. */
@@ -58,62 +67,91 @@ export function describeStep(step: PatchStep): string {
 	return fields.join(', ') || 'a merge patch';
 }
 
-/** The rollout's resourceVersion right now, or null if it cannot be read. */
-async function currentResourceVersion(api: CustomObjectsApi, plan: ActionPlan): Promise<string | null> {
+/** The rollout's versions right now, or null if it cannot be read. */
+async function currentVersions(api: CustomObjectsApi, plan: ActionPlan): Promise<Versions | null> {
 	try {
 		const object = await api.getNamespacedCustomObject({...ROLLOUTS, namespace: plan.rollout.namespace, name: plan.rollout.name});
-		return resourceVersionOf(object) || null;
+		return versionsOf(object);
 	} catch {
 		return null;
 	}
 }
 
+/** How often a later step is re-sent after the controller (not a person) moved the rollout on. */
+const LATER_STEP_RETRIES = 3;
+
 export async function executePlan(kc: KubeConfig, plan: ActionPlan): Promise<ActionResult> {
 	const api = kc.makeApiClient(CustomObjectsApi);
 	const server = kc.getCurrentCluster()?.server;
-	let resourceVersion = plan.rollout.resourceVersion;
+	// The first step is conditional on what the operator saw; each later one on
+	// what the previous PATCH returned.
+	let versions: Versions = {resourceVersion: plan.rollout.resourceVersion, generation: null};
 	for (const [index, step] of plan.patches.entries()) {
-		const expected = resourceVersion;
-		try {
-			const updated = await sendPatch(api, plan, conditionalOn(step, expected));
-			resourceVersion = resourceVersionOf(updated);
-		} catch (error) {
-			let failure = describeFailure(error, {
-				verb: 'patch',
-				resource: step.subresource === 'status' ? 'rollouts/status' : 'rollouts',
-				namespace: plan.rollout.namespace,
-				name: plan.rollout.name,
-				server,
-			});
-			let current: string | null = null;
-			if (failure.kind === 'conflict') {
-				current = await currentResourceVersion(api, plan);
-			} else if (failure.kind === 'invalid' && step.type === 'json' && expected) {
-				// A failed `test` op comes back as a bare 422 ("the server rejected our
-				// request ...") without details; the version on the server tells.
-				current = await currentResourceVersion(api, plan);
-				if (current && current !== expected) failure = {kind: 'conflict', message: conflictMessage(current)};
+		for (let attempt = 0; ; attempt++) {
+			const expected = versions.resourceVersion;
+			try {
+				versions = versionsOf(await sendPatch(api, plan, conditionalOn(step, expected)));
+				break;
+			} catch (error) {
+				let failure = describeFailure(error, {
+					verb: 'patch',
+					resource: step.subresource === 'status' ? 'rollouts/status' : 'rollouts',
+					namespace: plan.rollout.namespace,
+					name: plan.rollout.name,
+					server,
+				});
+				let current: Versions | null = null;
+				if (failure.kind === 'conflict') {
+					current = await currentVersions(api, plan);
+				} else if (failure.kind === 'invalid' && step.type === 'json' && expected) {
+					// A failed `test` op comes back as a bare 422 ("the server rejected our
+					// request ...") without details; the version on the server tells.
+					current = await currentVersions(api, plan);
+					if (current && current.resourceVersion !== expected) failure = {kind: 'conflict', message: ''};
+				}
+				if (index === 0) {
+					return failure.kind === 'conflict'
+						? {ok: false, kind: 'conflict', message: conflictMessage(current?.resourceVersion || null)}
+						: {ok: false, ...failure};
+				}
+				// The controller answers our first PATCH by writing the status at once, so a
+				// later step often meets a newer resourceVersion. Same generation means the
+				// spec is still what the operator confirmed: re-send on the fresh version.
+				if (
+					failure.kind === 'conflict' &&
+					attempt < LATER_STEP_RETRIES &&
+					current?.resourceVersion &&
+					versions.generation !== null &&
+					current.generation === versions.generation
+				) {
+					versions = current;
+					continue;
+				}
+				return partialFailure(plan, index, failure, current?.resourceVersion || null);
 			}
-			if (index === 0) {
-				return failure.kind === 'conflict'
-					? {ok: false, kind: 'conflict', message: conflictMessage(current)}
-					: {ok: false, ...failure};
-			}
-			// Earlier steps are already written: say exactly what was and was not.
-			const written = plan.patches.slice(0, index).map(describeStep).join('; ');
-			const missing = plan.patches.slice(index).map(describeStep).join('; ');
-			const cause =
-				failure.kind === 'conflict'
-					? `the rollout changed in between${current ? ` (now at resourceVersion ${current})` : ''}`
-					: failure.message;
-			return {
-				ok: false,
-				kind: failure.kind,
-				message: `${plan.action} partly applied: ${written} written, but not ${missing} — ${cause}; review and try again`,
-			};
 		}
 	}
 	const result: ActionResult = {ok: true, message: successMessage(plan.action, plan.rollout.name)};
-	if (resourceVersion) result.resourceVersion = resourceVersion;
+	if (versions.resourceVersion) result.resourceVersion = versions.resourceVersion;
 	return result;
+}
+
+/** Earlier steps are already written: say exactly what was and was not. */
+function partialFailure(
+	plan: ActionPlan,
+	index: number,
+	failure: {kind: FailureKind; message: string},
+	currentVersion: string | null,
+): ActionResult {
+	const written = plan.patches.slice(0, index).map(describeStep).join('; ');
+	const missing = plan.patches.slice(index).map(describeStep).join('; ');
+	const cause =
+		failure.kind === 'conflict'
+			? `the rollout was changed by someone else in between${currentVersion ? ` (now at resourceVersion ${currentVersion})` : ''}`
+			: failure.message;
+	return {
+		ok: false,
+		kind: failure.kind,
+		message: `${plan.action} partly applied: ${written} written, but not ${missing} — ${cause}; review and try again`,
+	};
 }

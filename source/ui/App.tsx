@@ -81,7 +81,8 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 		dispatch({type: 'set', state: next});
 	};
 
-	const views = useMemo(() => deriveRollouts(snapshot.objects, now), [snapshot, now]);
+	// Derived once per change of the objects; the 1 s tick only re-renders ages and countdowns.
+	const views = useMemo(() => deriveRollouts(snapshot.objects, Date.now()), [snapshot]);
 	const filter = state.filter.toLowerCase();
 	const visible = useMemo(() => views.filter(v => v.name.toLowerCase().includes(filter)), [views, filter]);
 	// "/name" (no namespace known yet) picks the first rollout of that name.
@@ -118,15 +119,18 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 		detailCount = lines.length;
 		body = windowOf(lines, state.detailOffset, bodyHeight - (modal.length ? modal.length + 1 : 0)).items;
 	} else {
-		const {header, rows: tableRows} = listLines(visible, selectedKey, now, width, namespace === null);
 		const tableHeight = Math.max(1, bodyHeight - 1 - (modal.length ? modal.length + 1 : 0));
 		const index = visible.findIndex(v => keyOf(v) === selectedKey);
-		listOffset.current = windowOf(tableRows, scrollToShow(Math.max(0, index), listOffset.current, tableHeight), tableHeight).offset;
+		listOffset.current = windowOf(visible, scrollToShow(Math.max(0, index), listOffset.current, tableHeight), tableHeight).offset;
+		const {header, rows: tableRows} = listLines(visible, selectedKey, now, width, namespace === null, {
+			offset: listOffset.current,
+			height: tableHeight,
+		});
 		const empty: Line[] =
 			visible.length === 0 && !loading
 				? [[seg(state.filter ? `no rollout matches "${state.filter}"` : `no rollouts ${namespace === null ? 'in any namespace' : `in namespace ${namespace}`}`, {dim: true})]]
 				: [];
-		body = [header, ...empty, ...tableRows.slice(listOffset.current, listOffset.current + tableHeight)];
+		body = [header, ...empty, ...tableRows];
 	}
 	if (state.help) body = helpLines(state.screen, readonlyReason !== null);
 	else if (modal.length > 0) body = [...modal, [], ...body];

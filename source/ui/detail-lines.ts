@@ -2,6 +2,7 @@
 // (Service -> hash -> revision), the blue/green pod grid, and the revision
 // tree. Pure: view + time + width in, lines out.
 import {age} from '../model/duration.js';
+import {scaleDownDelay} from '../model/replicaset.js';
 import type {ReplicaSetView, RolloutView, ServiceRef} from '../model/view.js';
 import {fit, seg, type Line} from './lines.js';
 import {POD_CELLS, roleColor, statusSegment, tagColor} from './theme.js';
@@ -72,7 +73,7 @@ const ROLE_ORDER = ['active', 'preview', 'canary', 'stable'];
 const roleOf = (rs: ReplicaSetView) => ROLE_ORDER.find(tag => rs.tags.includes(tag)) ?? 'old';
 
 /** The blue/green pod grid: one row per live revision, one cell per pod. */
-export function podGridLines(view: RolloutView, width: number): Line[] {
+export function podGridLines(view: RolloutView, now: number, width: number): Line[] {
 	// Traffic order: the live lane first, then the candidate, then the rest (newest first).
 	const rank = (rs: ReplicaSetView) => ROLE_ORDER.indexOf(roleOf(rs)) >>> 0;
 	const live = view.revisions
@@ -94,7 +95,9 @@ export function podGridLines(view: RolloutView, width: number): Line[] {
 		];
 		const tail: Line = [seg(` ${ready}/${rs.desired}`, {bold: true})];
 		if (rs.tags.length > 0) tail.push(seg(`  ${rs.tags.join(',')}`, {color}));
-		if (rs.scaleDownDelay) tail.push(seg(`  ${rs.scaleDownDelay}`, {dim: true}));
+		// From the deadline, not the derived string: views are derived per change, this runs per tick.
+		const delay = scaleDownDelay(rs.scaleDownDeadline, now);
+		if (delay) tail.push(seg(`  ${delay}`, {dim: true}));
 		if (rs.images.length > 0) tail.push(seg(`  ${rs.images.join(', ')}`, {dim: true}));
 		// Cells get what is left after the fixed columns; overflow becomes "+N".
 		const room = Math.max(4, width - 18 - 10);
@@ -109,6 +112,6 @@ export function podGridLines(view: RolloutView, width: number): Line[] {
 
 /** The whole detail screen, sections separated by blank lines. */
 export function detailLines(view: RolloutView, now: number, width: number): Line[] {
-	const sections = [headerLines(view, now), trafficLines(view), podGridLines(view, width), treeLines(view, now)];
+	const sections = [headerLines(view, now), trafficLines(view), podGridLines(view, now, width), treeLines(view, now)];
 	return sections.filter(s => s.length > 0).flatMap((section, i) => (i === 0 ? section : [[], ...section]));
 }

@@ -53,16 +53,18 @@ export interface ListLines {
 	rows: Line[];
 }
 
+/** Column widths come from every view; rows are built only for `window` (the part on screen). */
 export function listLines(
 	views: RolloutView[],
 	selected: string | null,
 	now: number,
 	width: number,
 	allNamespaces: boolean,
+	window: {offset: number; height: number} = {offset: 0, height: views.length},
 ): ListLines {
 	const columns = fitColumns(COLUMNS(allNamespaces), views, width);
 	const header: Line = [seg('  '), ...columns.map(c => seg(c.width ? fit(c.column.title, c.width) : c.column.title, {dim: true}))];
-	const rows = views.map(view => {
+	const rows = views.slice(window.offset, window.offset + window.height).map(view => {
 		const isSelected = `${view.namespace}/${view.name}` === selected;
 		// "›" marks the selection and "!" a rollout that needs a person, so both read without colour.
 		const marker = seg(isSelected ? '›' : ' ', {bold: true});

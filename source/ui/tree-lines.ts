@@ -2,6 +2,7 @@
 // revision -> ReplicaSets -> pods, experiments, analysis runs, in aligned
 // NAME KIND STATUS AGE INFO columns.
 import {age} from '../model/duration.js';
+import {scaleDownDelay} from '../model/replicaset.js';
 import type {IconName, RolloutView} from '../model/view.js';
 import {fit, seg, type Color, type Line} from './lines.js';
 import {roleColor, statusSegment} from './theme.js';
@@ -54,7 +55,7 @@ export function treeRows(view: RolloutView, now: number): Row[] {
 					icon: rs.icon,
 					status: rs.status,
 					age: when(rs.createdAt, now),
-					info: [...rs.tags, ...(rs.scaleDownDelay ? [rs.scaleDownDelay] : [])].join(','),
+					info: [...rs.tags, scaleDownDelay(rs.scaleDownDeadline, now) ?? []].flat().join(','),
 				},
 				children: rs.pods.map(pod => ({
 					row: {
