@@ -101,12 +101,24 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 	const width = Math.max(10, columns);
 	const bodyHeight = Math.max(1, height - 3);
 
+	const {rollouts, replicaSets} = snapshot.objects;
 	const modal: Line[] = state.help
 		? helpLines(state.screen, readonlyReason !== null)
-		: state.picker
-			? pickerLines(selectedView?.name ?? '', state.picker.choices, state.picker.index)
+		: state.picker && selectedKey
+			? pickerLines(
+					selectedView?.name ?? '',
+					state.picker.choices,
+					state.picker.index,
+					diffToRevision(selectedKey, state.picker.choices[state.picker.index]?.revision, rollouts, replicaSets),
+				)
 			: state.confirm
-				? confirmLines(state.confirm, width, confirmDiff(state.confirm, snapshot.objects.rollouts, snapshot.objects.replicaSets))
+				? confirmLines(
+						state.confirm,
+						width,
+						state.confirm.action === 'undo'
+							? diffToRevision(`${state.confirm.rollout.namespace}/${state.confirm.rollout.name}`, state.confirm.targetRevision, rollouts, replicaSets)
+							: [],
+					)
 				: [];
 
 	let body: Line[];
@@ -231,10 +243,15 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 	);
 }
 
-function confirmDiff(plan: ActionPlan, rollouts: Rollout[], replicaSets: ReplicaSet[]) {
-	if (plan.action !== 'undo' || plan.targetRevision === undefined) return [];
-	const {rollout, replicaSets: owned} = objectsFor(`${plan.rollout.namespace}/${plan.rollout.name}`, rollouts, replicaSets);
-	const target = owned.find(rs => rs.metadata?.annotations?.['rollout.argoproj.io/revision'] === String(plan.targetRevision));
+/** The pod-template diff from the rollout's current template to a revision's (for undo). */
+function diffToRevision(key: string, revision: number | undefined, rollouts: Rollout[], replicaSets: ReplicaSet[]) {
+	if (revision === undefined) return [];
+	const {rollout, replicaSets: candidates} = objectsFor(key, rollouts, replicaSets);
+	const target = candidates.find(
+		rs =>
+			rs.metadata?.annotations?.['rollout.argoproj.io/revision'] === String(revision) &&
+			rs.metadata?.ownerReferences?.some(o => o.uid === rollout?.metadata?.uid),
+	);
 	if (!rollout?.spec?.template || !target?.spec?.template) return [];
 	return templateDiff(rollout.spec.template, target.spec.template);
 }

@@ -21,27 +21,33 @@ export function helpLines(screen: Screen, readonly: boolean): Line[] {
 	return lines;
 }
 
+function diffLines(diff: DiffLine[]): Line[] {
+	if (diff.length === 0) return [];
+	return [
+		[seg('  pod template changes (current → target):', {dim: true})],
+		...diff.map((d): Line =>
+			d.kind === 'same'
+				? [seg(`    ${d.text}`, {dim: true})]
+				: [seg(`  ${d.kind === 'added' ? '+' : '-'} ${d.text}`, {color: d.kind === 'added' ? 'green' : 'red'})],
+		),
+	];
+}
+
 export function confirmLines(plan: ActionPlan, width: number, diff: DiffLine[] = []): Line[] {
 	// The question is the whole point of the dialog: wrap it, never cut it.
 	const [first = '', ...rest] = wrapText(plan.summary, Math.max(10, width - 10));
-	const lines: Line[] = [
+	return [
 		[seg(' CONFIRM ', {inverse: true, bold: true}), seg(' '), seg(first, {bold: true})],
 		...rest.map((text): Line => [seg(' '.repeat(10)), seg(text, {bold: true})]),
+		...diffLines(diff),
+		[seg('  y', {bold: true}), seg('/'), seg('Enter', {bold: true}), seg(' confirm    '), seg('n', {bold: true}), seg('/'), seg('Esc', {bold: true}), seg(' cancel')],
 	];
-	if (diff.length > 0) {
-		lines.push([seg('  pod template changes (current → target):', {dim: true})]);
-		for (const d of diff) {
-			if (d.kind === 'same') lines.push([seg(`    ${d.text}`, {dim: true})]);
-			else lines.push([seg(`  ${d.kind === 'added' ? '+' : '-'} ${d.text}`, {color: d.kind === 'added' ? 'green' : 'red'})]);
-		}
-	}
-	lines.push([seg('  y', {bold: true}), seg('/'), seg('Enter', {bold: true}), seg(' confirm    '), seg('n', {bold: true}), seg('/'), seg('Esc', {bold: true}), seg(' cancel')]);
-	return lines;
 }
 
-export function pickerLines(name: string, choices: RevisionChoice[], index: number): Line[] {
+export function pickerLines(name: string, choices: RevisionChoice[], index: number, diff: DiffLine[] = []): Line[] {
 	return [
 		[seg(' UNDO ', {inverse: true, bold: true}), seg(` roll ${name} back to which revision?`, {bold: true}), seg('  ↑/↓ choose, Enter pick, Esc cancel', {dim: true})],
 		...choices.map((c, i): Line => (i === index ? [seg(`› ${c.label}`, {inverse: true})] : [seg(`  ${c.label}`)])),
+		...diffLines(diff),
 	];
 }

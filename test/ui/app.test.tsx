@@ -135,6 +135,25 @@ describe('keys', () => {
 		expect(frame).toContain("rollout 'bluegreen-demo' promoted");
 	});
 
+	it('u opens the revision picker with the template diff, then a confirmation', async () => {
+		const sent: ActionPlan[] = [];
+		const ui = open(140, 36, {execute: async plan => (sent.push(plan), {ok: true as const, message: 'ok'})});
+		await settle();
+		await ui.press('u');
+		let frame = plainText(ui.lastFrame());
+		expect(frame).toContain('UNDO');
+		expect(frame).toMatch(/› revision 1 +argoproj\/rollouts-demo:blue/);
+		expect(frame).toMatch(/- .*rollouts-demo:green/);
+		expect(frame).toMatch(/\+ .*rollouts-demo:blue/);
+		await ui.press(ENTER);
+		frame = plainText(ui.lastFrame());
+		expect(frame).toContain('CONFIRM');
+		expect(frame).toMatch(/revision 1/);
+		await ui.press('y');
+		await settle(50);
+		expect(sent[0]).toMatchObject({action: 'undo', targetRevision: 1});
+	});
+
 	it('a refused action says why (retry on a rollout that is not aborted)', async () => {
 		const ui = open(140, 30, {execute: async () => ({ok: true as const, message: 'x'})});
 		await settle();
