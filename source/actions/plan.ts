@@ -213,9 +213,15 @@ function planPromote(rollout: Rollout, facts: Facts): Planned {
 	if (!statusPatch && !facts.specPaused) {
 		return refuse('promote', nothingToPromote(rollout, facts), promoteFullHint(facts));
 	}
+	// Unpause the spec BEFORE clearing the pause conditions. The plugin sends the
+	// status patch first, but then the controller sees "manually paused, no
+	// conditions", drops controllerPause, and re-adds BlueGreenPause once the spec
+	// is unpaused: the operator has to promote twice (measured against the real
+	// controller). In this order the conditions still hold the rollout while
+	// spec.paused goes away, and clearing them then promotes in one go.
 	const patches: PatchStep[] = [];
-	if (statusPatch) patches.push(statusPatch);
 	if (facts.specPaused) patches.push(specMerge({paused: false}));
+	if (statusPatch) patches.push(statusPatch);
 
 	let summary: string;
 	if (!what) summary = `Resume ${facts.name}, which was paused manually?`;

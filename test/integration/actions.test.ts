@@ -264,6 +264,30 @@ describe('actions against the real Argo Rollouts controller', () => {
 	);
 
 	test(
+		'promote with both a manual pause and BlueGreenPause: two chained patches, promoted in one go',
+		async () => {
+			const target = await deployPausedUpdate('act-two-step');
+			await kubeConfig()
+				.makeApiClient(k8s.CustomObjectsApi)
+				.patchNamespacedCustomObject(
+					{...ROLLOUT, namespace: target.namespace, name: target.name, body: {spec: {paused: true}}},
+					k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
+				);
+			const plan = await planNow('promote', target);
+			// Spec first: in the plugin's order the controller re-adds BlueGreenPause.
+			expect(plan.patches.map((p) => p.subresource)).toEqual([null, 'status']);
+			expect(await executePlan(kubeConfig(), plan)).toMatchObject({ok: true, message: "rollout 'act-two-step' promoted"});
+			await waitFor(async () => (await serviceSelectorHash(target.namespace, target.name)) === target.greenHash, {
+				timeoutMs: 45_000,
+				description: 'the active Service to select the green hash',
+			});
+			const rollout = await waitForPhase(target, 'Healthy');
+			expect(rollout.spec['paused']).toBeFalsy();
+		},
+		SLOW,
+	);
+
+	test(
 		'read-only user: a clear forbidden message and the rollout is unchanged',
 		async () => {
 			const target = await deployPausedUpdate('act-readonly');

@@ -32,8 +32,8 @@ describe('conditionalOn', () => {
 		const plan = planAction('promote', rollout, blueGreenReplicaSets());
 		if (isRefusal(plan)) throw new Error('refused');
 		const [first, second] = plan.patches.map((step, i) => conditionalOn(step, i === 0 ? plan.rollout.resourceVersion : '4712'));
-		expect(first!.body).toEqual({status: {pauseConditions: null}, metadata: {resourceVersion: '4711'}});
-		expect(second!.body).toEqual({spec: {paused: false}, metadata: {resourceVersion: '4712'}});
+		expect(first!.body).toEqual({spec: {paused: false}, metadata: {resourceVersion: '4711'}});
+		expect(second!.body).toEqual({status: {pauseConditions: null}, metadata: {resourceVersion: '4712'}});
 		const undo = planAction('undo', blueGreen({}, {template: template(YELLOW)}), blueGreenReplicaSets());
 		if (isRefusal(undo)) throw new Error('refused');
 		expect((conditionalOn(undo.patches[0]!, '4711').body as unknown[])[0]).toEqual({

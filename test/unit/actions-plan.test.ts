@@ -52,13 +52,13 @@ describe('promote: blue-green', () => {
 		expect(p.summary).toBe('Resume bluegreen-demo, which was paused manually?');
 	});
 
-	it('spec.paused and BlueGreenPause: status first, then spec', () => {
+	it('spec.paused and BlueGreenPause: spec first, then status (else the controller re-pauses)', () => {
 		const r = pausedBlueGreen();
 		r.spec!.paused = true;
 		const p = plan(planAction('promote', r, bg));
 		expect(p.patches).toEqual([
-			{subresource: 'status', type: 'merge', body: {status: {pauseConditions: null}}},
 			{subresource: null, type: 'merge', body: {spec: {paused: false}}},
+			{subresource: 'status', type: 'merge', body: {status: {pauseConditions: null}}},
 		]);
 		expect(p.summary).toMatch(/^Promote bluegreen-demo: clear the manual pause and switch active Service bluegreen-demo from revision 1/);
 	});
@@ -155,11 +155,11 @@ describe('promote: canary', () => {
 		expect(r.reason).toBe('nothing to promote: all 3 steps are done');
 	});
 
-	it('fully promoted but spec.paused: status (index stays at len) then spec, like the plugin', () => {
+	it('fully promoted but spec.paused: the plugin’s two bodies (index stays at len), spec first', () => {
 		const p = plan(planAction('promote', canary({currentStepIndex: 3, stableRS: 'ddd'}, {paused: true}), cn));
 		expect(p.patches).toEqual([
-			{subresource: 'status', type: 'merge', body: {status: {pauseConditions: null, currentStepIndex: 3}}},
 			{subresource: null, type: 'merge', body: {spec: {paused: false}}},
+			{subresource: 'status', type: 'merge', body: {status: {pauseConditions: null, currentStepIndex: 3}}},
 		]);
 	});
 
@@ -188,7 +188,7 @@ describe('promote-full', () => {
 		expect(p.summary).toMatch(/\(this also ends the abort\)\?$/);
 	});
 
-	it('spec.paused: status then spec', () => {
+	it('spec.paused: status then spec, like the plugin', () => {
 		const p = plan(planAction('promote-full', canary({currentStepIndex: 1}, {paused: true}), cn));
 		expect(p.patches).toEqual([
 			{subresource: 'status', type: 'merge', body: {status: {promoteFull: true}}},
