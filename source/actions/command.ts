@@ -56,19 +56,28 @@ export async function readActionInputs(kc: KubeConfig, namespace: string, name: 
 	}
 }
 
+/** Read-plan-send rounds before a conflict is reported to the script. */
+const COMMAND_ATTEMPTS = 3;
+
 export async function runActionCommand(argv: ActionCommandArgs): Promise<CommandOutcome> {
 	const action: ActionName = argv.action === 'promote' && argv.full ? 'promote-full' : argv.action;
-	const inputs = await readActionInputs(argv.kc, argv.namespace, argv.name);
-	if ('kind' in inputs) return {exitCode: 1, output: inputs.message};
-	// Only undo needs the ReplicaSets; the other actions only use them for wording.
-	if (action === 'undo' && inputs.replicaSetsFailure) return {exitCode: 1, output: inputs.replicaSetsFailure.message};
+	for (let attempt = 1; ; attempt++) {
+		const inputs = await readActionInputs(argv.kc, argv.namespace, argv.name);
+		if ('kind' in inputs) return {exitCode: 1, output: inputs.message};
+		// Only undo needs the ReplicaSets; the other actions only use them for wording.
+		if (action === 'undo' && inputs.replicaSetsFailure) return {exitCode: 1, output: inputs.replicaSetsFailure.message};
 
-	const opts = argv.toRevision !== undefined ? {toRevision: argv.toRevision} : {};
-	const plan = planAction(action, inputs.rollout, inputs.replicaSets, opts);
-	if (isRefusal(plan)) return {exitCode: 1, output: refusalText(plan)};
+		const opts = argv.toRevision !== undefined ? {toRevision: argv.toRevision} : {};
+		const plan = planAction(action, inputs.rollout, inputs.replicaSets, opts);
+		if (isRefusal(plan)) return {exitCode: 1, output: refusalText(plan)};
 
-	const result = await executePlan(argv.kc, plan);
-	return {exitCode: result.ok ? 0 : 1, output: result.message};
+		const result = await executePlan(argv.kc, plan);
+		// A script has no "version it looked at": when the controller wrote in the
+		// milliseconds between our GET and PATCH, read and plan again (the plan,
+		// refusals included, is always made on the version it is applied to).
+		if (!result.ok && result.kind === 'conflict' && attempt < COMMAND_ATTEMPTS) continue;
+		return {exitCode: result.ok ? 0 : 1, output: result.message};
+	}
 }
 
 // ReplicaSets through the generic object API: it returns the API server's

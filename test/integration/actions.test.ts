@@ -273,16 +273,65 @@ describe('actions against the real Argo Rollouts controller', () => {
 					{...ROLLOUT, namespace: target.namespace, name: target.name, body: {spec: {paused: true}}},
 					k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
 				);
+			// Let the controller note the manual pause first, so the plan is not stale from the start.
+			await waitForPhase(target, 'Paused', (r) => r.status?.message === 'manually paused');
 			const plan = await planNow('promote', target);
 			// Spec first: in the plugin's order the controller re-adds BlueGreenPause.
 			expect(plan.patches.map((p) => p.subresource)).toEqual([null, 'status']);
-			expect(await executePlan(kubeConfig(), plan)).toMatchObject({ok: true, message: "rollout 'act-two-step' promoted"});
+			const result = await executePlan(kubeConfig(), plan);
+			expect(result, JSON.stringify(result)).toMatchObject({ok: true, message: "rollout 'act-two-step' promoted"});
 			await waitFor(async () => (await serviceSelectorHash(target.namespace, target.name)) === target.greenHash, {
 				timeoutMs: 45_000,
 				description: 'the active Service to select the green hash',
 			});
 			const rollout = await waitForPhase(target, 'Healthy');
 			expect(rollout.spec['paused']).toBeFalsy();
+		},
+		SLOW,
+	);
+
+	test(
+		'canary: promote at a pause step moves to the next step, also with a manual pause on top',
+		async () => {
+			const namespace = await createNamespace('act-canary');
+			const name = 'act-canary';
+			const labels = {app: name};
+			await kubeConfig()
+				.makeApiClient(k8s.CustomObjectsApi)
+				.createNamespacedCustomObject({
+					...ROLLOUT,
+					namespace,
+					body: {
+						apiVersion: 'argoproj.io/v1alpha1',
+						kind: 'Rollout',
+						metadata: {name, namespace, labels},
+						spec: {
+							replicas: 4,
+							selector: {matchLabels: labels},
+							template: {metadata: {labels}, spec: {containers: [{name, image: BLUE_IMAGE, ports: [{name: 'http', containerPort: 8080}]}]}},
+							strategy: {canary: {steps: [{setWeight: 25}, {pause: {}}, {setWeight: 50}, {pause: {}}]}},
+						},
+					},
+				});
+			const target = {namespace, name, blueHash: ''};
+			await waitForPhase(target, 'Healthy');
+			await setRolloutImage(namespace, name, GREEN_IMAGE);
+			const atPause = (index: number) => (r: RolloutObject) =>
+				r.status?.['currentStepIndex'] === index && !!r.status?.pauseConditions?.some((c) => c.reason === 'CanaryPauseStep');
+			await waitForPhase(target, 'Paused', atPause(1));
+
+			const plan = await planNow('promote', target);
+			expect(plan.summary).toBe('Promote act-canary: end the pause at step 2 of 4 (pause) and go on to step 3 of 4 (setWeight: 50)?');
+			expect((await executePlan(kubeConfig(), plan)).ok).toBe(true);
+			await waitForPhase(target, 'Paused', atPause(3));
+
+			// spec.paused on top of the step pause: still one promote to the end.
+			expect((await run('pause', target)).exitCode).toBe(0);
+			await waitForPhase(target, 'Paused', (r) => r.spec['paused'] === true);
+			expect(await run('promote', target)).toEqual({exitCode: 0, output: "rollout 'act-canary' promoted"});
+			const done = await waitForPhase(target, 'Healthy', (r) => r.status?.['currentStepIndex'] === 4, 60_000);
+			expect(done.status?.stableRS).toBe(done.status?.currentPodHash);
+			expect(await run('promote', target)).toEqual({exitCode: 1, output: 'nothing to promote: all 4 steps are done'});
 		},
 		SLOW,
 	);
