@@ -195,7 +195,8 @@ function planPromote(rollout: Rollout, facts: Facts): Planned {
 		if (hasSteps) {
 			statusPatch = statusMerge({pauseConditions: null, controllerPause: false, currentStepIndex: nextIndex});
 		}
-		what = `accept the inconclusive analysis at ${stepPhrase(facts, facts.stepIndex)} and ${canaryContinuation(facts, nextIndex)}`;
+		const at = hasSteps ? ` at ${stepPhrase(facts, Math.min(facts.stepIndex, facts.steps.length - 1))}` : '';
+		what = `accept the inconclusive analysis${at} and ${canaryContinuation(facts, nextIndex)}`;
 	} else if (facts.pauseConditionCount > 0) {
 		statusPatch = statusMerge({pauseConditions: null});
 		what = facts.isBlueGreen ? blueGreenSwitch(rollout, facts) : canaryPauseEnd(facts);
@@ -290,10 +291,9 @@ function planPromoteFull(rollout: Rollout, facts: Facts): Planned {
 		? `switch active Service ${rollout.spec?.strategy?.blueGreen?.activeService ?? 'active'} to ${to} now`
 		: `make ${to} stable now`;
 	const skipped = facts.isBlueGreen ? 'any remaining analysis and pauses' : 'all remaining steps, analysis and pauses';
-	const extras = [facts.aborted ? 'this also ends the abort' : '', facts.specPaused ? 'and clears the manual pause' : '']
-		.filter(Boolean)
-		.join(' ');
-	return {patches, summary: `Fully promote ${facts.name}: ${target}, skipping ${skipped}${extras ? ` (${extras})` : ''}?`};
+	const extras = [facts.aborted ? 'ends the abort' : '', facts.specPaused ? 'clears the manual pause' : ''].filter(Boolean);
+	const also = extras.length > 0 ? ` (this also ${extras.join(' and ')})` : '';
+	return {patches, summary: `Fully promote ${facts.name}: ${target}, skipping ${skipped}${also}?`};
 }
 
 function planAbort(rollout: Rollout, facts: Facts): Planned {

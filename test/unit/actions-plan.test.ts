@@ -194,7 +194,9 @@ describe('promote-full', () => {
 			{subresource: 'status', type: 'merge', body: {status: {promoteFull: true}}},
 			{subresource: null, type: 'merge', body: {spec: {paused: false}}},
 		]);
-		expect(p.summary).toMatch(/^Fully promote canary-demo: make revision 2 .* stable now, skipping all remaining steps, analysis and pauses/);
+		expect(p.summary).toBe(
+			'Fully promote canary-demo: make revision 2 (argoproj/rollouts-demo:yellow) stable now, skipping all remaining steps, analysis and pauses (this also clears the manual pause)?',
+		);
 	});
 
 	it('already fully promoted but paused: only unpauses', () => {
