@@ -1,9 +1,9 @@
 // Pure helpers that answer "which ReplicaSet / revision is that?" for the
 // action planner: ownership, revision numbers and pod-template hashes.
 import type {ReplicaSet, Rollout} from '../model/objects.js';
+import {POD_TEMPLATE_HASH as HASH_LABEL, REVISION_ANNOTATION} from '../model/replicaset.js';
 
-export const HASH_LABEL = 'rollouts-pod-template-hash';
-export const REVISION_ANNOTATION = 'rollout.argoproj.io/revision';
+export {HASH_LABEL, REVISION_ANNOTATION};
 
 /**
  * The ReplicaSets whose controller owner is this rollout (by UID), like the

@@ -3,18 +3,10 @@
 // NAME KIND STATUS AGE INFO columns.
 
 import {age} from '../model/duration.js';
-import {ICON_COLORS, TAG_COLORS, TREE_ICONS, iconGlyph} from '../model/icons.js';
+import {ICON_COLORS, TAG_COLORS, iconGlyph} from '../model/icons.js';
 import {formatImage} from '../model/images.js';
-import {scaleDownDelay} from '../model/replicaset.js';
-import type {
-	AnalysisRunView,
-	ExperimentView,
-	IconName,
-	ReplicaSetView,
-	RevisionView,
-	RolloutView,
-	ServiceRef,
-} from '../model/view.js';
+import {revisionTree} from '../model/tree.js';
+import type {IconName, RolloutView, ServiceRef} from '../model/view.js';
 
 export interface TextOptions {
 	color: boolean;
@@ -85,57 +77,20 @@ export function describeService(ref: ServiceRef): string {
 
 type Row = [name: string, kind: string, status: string, age: string, info: string];
 
-const prefixes = (isLast: boolean, sub: string): [string, string] =>
-	isLast ? [`${sub}└──`, `${sub}   `] : [`${sub}├──`, `${sub}│  `];
-
 function tree(v: RolloutView, now: number, paint: Paint): string[] {
 	const icon = (i: IconName) => paint(iconGlyph(i), ICON_COLORS[i]);
-	const when = (ts: string | null) => age(ts, now);
+	const nameColor = (hint: string | null) => (hint === 'progressing' ? HI_BLUE : hint ? TAG_COLORS[hint] : null);
 	const rows: Row[] = [['NAME', 'KIND', 'STATUS', 'AGE', 'INFO']];
-	rows.push([`${TREE_ICONS.rollout} ${v.name}`, 'Rollout', `${icon(v.icon)} ${v.status}`, when(v.createdAt), '']);
-
-	const replicaSet = (rs: ReplicaSetView, prefix: string, sub: string): void => {
-		const info = rs.tags.map((t) => paint(t, TAG_COLORS[t]));
-		const delay = rs.scaleDownDeadline === null ? rs.scaleDownDelay : (scaleDownDelay(rs.scaleDownDeadline, now) ?? rs.scaleDownDelay);
-		if (delay !== null) info.push(delay);
-		const name = paint(rs.name, rs.tags.length > 0 ? TAG_COLORS[rs.tags[0] ?? ''] : null);
-		rows.push([`${prefix}${TREE_ICONS.replicaSet} ${name}`, 'ReplicaSet', `${icon(rs.icon)} ${rs.status}`, when(rs.createdAt), info.join(',')]);
-		rs.pods.forEach((p, i) => {
-			const [podPrefix] = prefixes(i === rs.pods.length - 1, sub);
-			const podInfo = [`ready:${p.ready}`];
-			if (p.restarts > 0) podInfo.push(`restarts:${p.restarts}`);
-			rows.push([`${podPrefix}${TREE_ICONS.pod} ${p.name}`, 'Pod', `${icon(p.icon)} ${p.status}`, when(p.createdAt), podInfo.join(',')]);
-		});
-	};
-	const statusColor = (status: string) => (status === 'Pending' || status === 'Running' ? HI_BLUE : null);
-	const analysisRun = (run: AnalysisRunView, prefix: string): void => {
-		const counts: string[] = [];
-		if (run.counts.successful > 0) counts.push(`${icon('ok')} ${run.counts.successful}`);
-		if (run.counts.failed > 0) counts.push(`${icon('bad')} ${run.counts.failed}`);
-		if (run.counts.inconclusive > 0) counts.push(`${icon('unknown')} ${run.counts.inconclusive}`);
-		if (run.counts.error > 0) counts.push(`${icon('warning')} ${run.counts.error}`);
-		const name = paint(run.name, statusColor(run.status));
-		rows.push([`${prefix}${TREE_ICONS.analysisRun} ${name}`, 'AnalysisRun', `${icon(run.icon)} ${run.status}`, when(run.createdAt), counts.join(',')]);
-	};
-	const experiment = (exp: ExperimentView, prefix: string, sub: string): void => {
-		const name = paint(exp.name, statusColor(exp.status));
-		rows.push([`${prefix}${TREE_ICONS.experiment} ${name}`, 'Experiment', `${icon(exp.icon)} ${exp.status}`, when(exp.createdAt), '']);
-		children(exp.replicaSets ?? [], exp.analysisRuns ?? [], [], sub);
-	};
-	// Under a parent: ReplicaSets, then Experiments, then AnalysisRuns.
-	const children = (sets: readonly ReplicaSetView[], runs: readonly AnalysisRunView[], exps: readonly ExperimentView[], sub: string): void => {
-		const total = sets.length + exps.length + runs.length;
-		let n = 0;
-		const next = () => prefixes(++n === total, sub);
-		for (const rs of sets) replicaSet(rs, ...next());
-		for (const exp of exps) experiment(exp, ...next());
-		for (const run of runs) analysisRun(run, next()[0]);
-	};
-	v.revisions.forEach((r: RevisionView, i) => {
-		const [prefix, sub] = prefixes(i === v.revisions.length - 1, '');
-		rows.push([`${prefix}${TREE_ICONS.revision} revision:${r.revision}`, '', '', '', '']);
-		children(r.replicaSets, r.analysisRuns, r.experiments, sub);
-	});
+	for (const r of revisionTree(v, now)) {
+		const info = r.info.map(p => (p.icon ? `${icon(p.icon)} ${p.text}` : p.tag ? paint(p.text, TAG_COLORS[p.tag]) : p.text));
+		rows.push([
+			`${r.prefix}${r.glyph} ${paint(r.name, nameColor(r.nameHint))}`,
+			r.kind,
+			r.icon ? `${icon(r.icon)} ${r.status}` : '',
+			r.age,
+			info.join(','),
+		]);
+	}
 	return alignColumns(rows);
 }
 

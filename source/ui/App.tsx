@@ -5,7 +5,7 @@
 import React, {useMemo, useReducer, useRef} from 'react';
 import {Box, Text, useApp, useInput, useStdin} from 'ink';
 import Spinner from 'ink-spinner';
-import {applicableActions, planAction, templateDiff, type ActionName, type ActionPlan} from '../actions/plan.js';
+import {applicableActions, planAction, templateDiff, undoCandidates, type ActionName, type ActionPlan} from '../actions/plan.js';
 import type {ActionResult} from '../actions/execute.js';
 import {age} from '../model/duration.js';
 import {deriveRollouts} from '../model/derive.js';
@@ -247,13 +247,9 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 function diffToRevision(key: string, revision: number | undefined, rollouts: Rollout[], replicaSets: ReplicaSet[]) {
 	if (revision === undefined) return [];
 	const {rollout, replicaSets: candidates} = objectsFor(key, rollouts, replicaSets);
-	const target = candidates.find(
-		rs =>
-			rs.metadata?.annotations?.['rollout.argoproj.io/revision'] === String(revision) &&
-			rs.metadata?.ownerReferences?.some(o => o.uid === rollout?.metadata?.uid),
-	);
-	if (!rollout?.spec?.template || !target?.spec?.template) return [];
-	return templateDiff(rollout.spec.template, target.spec.template);
+	if (!rollout?.spec?.template) return [];
+	const target = undoCandidates(rollout, candidates).find(c => c.revision === revision);
+	return target?.template ? templateDiff(rollout.spec.template, target.template) : [];
 }
 
 function titleLine(
