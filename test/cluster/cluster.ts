@@ -83,6 +83,8 @@ export interface ClusterState {
 	/** 'test' when a test run started it (so the test run may stop it again), 'cli' otherwise. */
 	owner: 'test' | 'cli';
 	nodes: string[];
+	/** Whether kube-apiserver runs with its watch cache (see UpOptions.watchCache). */
+	watchCache: boolean;
 }
 
 export interface ComponentStatus {
@@ -113,6 +115,15 @@ export interface UpOptions {
 	log?: (message: string) => void;
 	/** Recorded in the state so a test run only stops clusters it started (default 'cli'). */
 	owner?: 'test' | 'cli';
+	/**
+	 * Run kube-apiserver with its watch cache (default: off, unless ROLLOUTS_TUI_WATCH_CACHE=1).
+	 * A freshly restarted apiserver with a watch cache answers every resumed watch with
+	 * 410 Gone (its cache has no history) and 429 while the cache fills; the controllers'
+	 * client-go reflectors then back off for 30-75 s before they see new objects. Without
+	 * the cache, watches are served from etcd, resume from their resourceVersion and the
+	 * controllers carry on within a second of a restart. Use `compactEtcd()` to force 410s.
+	 */
+	watchCache?: boolean;
 }
 
 export interface UpResult {
@@ -354,12 +365,31 @@ async function waitForExit(pid: number, component: ComponentName, timeoutMs: num
 	return !isOurProcess(pid, component);
 }
 
-/** SIGTERM the recorded pid, SIGKILL after `timeoutMs`; removes the pid file. No-op if not running. */
-async function stopProcess(component: ComponentName, paths: ClusterPaths, timeoutMs = 10_000): Promise<void> {
+/**
+ * Default grace before SIGKILL. kube-apiserver's graceful shutdown waits for open
+ * watch streams (up to --request-timeout, 60 s) while its clients are still
+ * connected, so it only gets a short grace; the others exit within a second.
+ */
+const stopGraceMs: Record<ComponentName, number> = {
+	etcd: 10_000,
+	'kube-apiserver': 3_000,
+	'kube-controller-manager': 10_000,
+	'kube-scheduler': 10_000,
+	kwok: 10_000,
+	'rollouts-controller': 10_000,
+};
+
+/** Sends `signal` (SIGTERM) to the recorded pid, SIGKILL after `timeoutMs`; removes the pid file. No-op if not running. */
+async function stopProcess(
+	component: ComponentName,
+	paths: ClusterPaths,
+	timeoutMs = stopGraceMs[component],
+	signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM',
+): Promise<void> {
 	const pid = readPid(component, paths);
 	if (pid !== undefined && isOurProcess(pid, component)) {
 		try {
-			process.kill(pid, 'SIGTERM');
+			process.kill(pid, signal);
 		} catch {
 			// already gone
 		}
@@ -592,7 +622,7 @@ interface Context {
 	state: ClusterState;
 }
 
-function componentArgs(component: ComponentName, {paths, ports}: Context): string[] {
+function componentArgs(component: ComponentName, {paths, ports, state}: Context): string[] {
 	const pki = (file: string) => path.join(paths.pkiDir, file);
 	const kc = paths.kubeconfig;
 	switch (component) {
@@ -620,6 +650,7 @@ function componentArgs(component: ComponentName, {paths, ports}: Context): strin
 				`--secure-port=${ports.apiserver}`,
 				'--service-cluster-ip-range=10.96.0.0/16',
 				'--authorization-mode=Node,RBAC',
+				...(state.watchCache ? [] : ['--watch-cache=false']),
 				`--tls-cert-file=${pki('admin.crt')}`,
 				`--tls-private-key-file=${pki('admin.key')}`,
 				`--client-ca-file=${pki('ca.crt')}`,
@@ -714,7 +745,9 @@ async function spawnComponent(component: ComponentName, ctx: Context): Promise<{
 		throw new ClusterError(`${component}: binary ${binary} not found; run \`bash test/cluster/build.sh\` first`, component);
 	}
 	const logFile = path.join(paths.logsDir, `${component}.log`);
-	const args = componentArgs(component, ctx);
+	// Debugging aid: ROLLOUTS_TUI_ARGS_KUBE_APISERVER="--v=4" etc. appends flags to one component.
+	const extra = process.env[`ROLLOUTS_TUI_ARGS_${component.toUpperCase().replace(/-/g, '_')}`];
+	const args = [...componentArgs(component, ctx), ...(extra ? extra.split(/\s+/).filter(Boolean) : [])];
 	fs.appendFileSync(logFile, `\n===== ${new Date().toISOString()} starting ${component} =====\n`);
 	const logOffset = fs.statSync(logFile).size;
 	const fd = fs.openSync(logFile, 'a');
@@ -1161,7 +1194,14 @@ async function startFresh(paths: ClusterPaths, options: UpOptions, log: (m: stri
 	}
 	const ports = await allocatePorts();
 	const nodes = nodeNames(options.nodes ?? 3);
-	const state: ClusterState = {binDir, binaries, startedAt: new Date().toISOString(), owner: options.owner ?? 'cli', nodes};
+	const state: ClusterState = {
+		binDir,
+		binaries,
+		startedAt: new Date().toISOString(),
+		owner: options.owner ?? 'cli',
+		nodes,
+		watchCache: options.watchCache ?? process.env.ROLLOUTS_TUI_WATCH_CACHE === '1',
+	};
 	await fsp.writeFile(paths.portsFile, JSON.stringify(ports, null, '\t'));
 	await fsp.writeFile(paths.stateFile, JSON.stringify(state, null, '\t'));
 	const ctx: Context = {paths, ports, state};
@@ -1244,11 +1284,18 @@ function requireRunningState(paths: ClusterPaths): Context {
 	return {paths, ports, state};
 }
 
-/** Stops one component (SIGTERM, then SIGKILL after `timeoutMs`); its data and ports are kept for startComponent. */
-export async function stopComponent(name: ComponentName, options: {timeoutMs?: number} = {}): Promise<void> {
+export interface StopComponentOptions {
+	/** Grace before SIGKILL (default 3 s for kube-apiserver, 10 s otherwise). */
+	timeoutMs?: number;
+	/** 'SIGKILL' simulates a crash (default 'SIGTERM'). */
+	signal?: 'SIGTERM' | 'SIGKILL';
+}
+
+/** Stops one component; its data, certificates and port are kept for startComponent. */
+export async function stopComponent(name: ComponentName, options: StopComponentOptions = {}): Promise<void> {
 	const paths = clusterPaths();
 	requireRunningState(paths);
-	await withLock(paths, () => stopProcess(name, paths, options.timeoutMs ?? 10_000));
+	await withLock(paths, () => stopProcess(name, paths, options.timeoutMs ?? stopGraceMs[name], options.signal ?? 'SIGTERM'));
 }
 
 /**
@@ -1268,6 +1315,41 @@ export async function startComponent(name: ComponentName, options: {timeoutMs?: 
 		const {pid, logOffset} = await spawnComponent(name, ctx);
 		await waitReady(name, pid, logOffset, ctx, options.timeoutMs);
 	});
+}
+
+/**
+ * Compacts etcd at its current revision, so that any watch resumed from an older
+ * resourceVersion fails with 410 Gone (Expired) and its client must re-list. Use it
+ * (e.g. while kube-apiserver is stopped) to exercise clients' relist paths.
+ * Returns the compacted revision.
+ */
+export async function compactEtcd(): Promise<number> {
+	const paths = clusterPaths();
+	const {ports} = requireRunningState(paths);
+	const post = (urlPath: string, body: unknown) =>
+		new Promise<{status: number; body: string}>((resolve, reject) => {
+			const data = JSON.stringify(body);
+			const request = http.request(
+				{host: '127.0.0.1', port: ports.etcdClient, path: urlPath, method: 'POST', headers: {'Content-Type': 'application/json'}, timeout: 10_000},
+				(response) => {
+					let text = '';
+					response.setEncoding('utf8');
+					response.on('data', (chunk: string) => (text += chunk));
+					response.on('end', () => resolve({status: response.statusCode ?? 0, body: text}));
+				},
+			);
+			request.on('timeout', () => request.destroy(new Error('timeout')));
+			request.on('error', reject);
+			request.end(data);
+		});
+	const range = await post('/v3/kv/range', {key: Buffer.from('/registry').toString('base64'), limit: 1});
+	const revision = Number((JSON.parse(range.body) as {header?: {revision?: string}}).header?.revision);
+	if (range.status !== 200 || !Number.isFinite(revision)) throw failure('etcd', `reading the current revision failed: HTTP ${range.status} ${range.body.slice(0, 200)}`, paths);
+	const compacted = await post('/v3/kv/compaction', {revision, physical: true});
+	if (compacted.status !== 200 && !compacted.body.includes('already been compacted')) {
+		throw failure('etcd', `compaction at ${revision} failed: HTTP ${compacted.status} ${compacted.body.slice(0, 200)}`, paths);
+	}
+	return revision;
 }
 
 /** True when the cluster runs and is healthy. */

@@ -8,6 +8,7 @@ import * as k8s from '@kubernetes/client-node';
 import {afterAll, inject} from 'vitest';
 import {
 	clusterPaths,
+	compactEtcd,
 	readPortsSync,
 	readStateSync,
 	startComponent,
@@ -129,15 +130,82 @@ afterAll(async () => {
 	await Promise.all([...createdNamespaces].map((name) => deleteNamespace(name).catch(() => {})));
 });
 
+export interface RestartApiServerOptions {
+	/** Keep kube-apiserver down this long before starting it again (default 0). */
+	downtimeMs?: number;
+	/**
+	 * 'SIGKILL' (default) simulates a crash; 'SIGTERM' shuts down gracefully (3 s,
+	 * then SIGKILL). After a graceful shutdown the Argo controller's informers
+	 * (client-go 0.34) typically need 40-60 s before they see new objects again;
+	 * after SIGKILL (with the default watch-cache-less apiserver) well under a second.
+	 */
+	signal?: 'SIGKILL' | 'SIGTERM';
+	/** Compact etcd while the apiserver is down, so every resumed watch gets 410 Gone and must re-list. */
+	compact?: boolean;
+	/**
+	 * After /readyz, wait until the controllers act on new objects again (a probe
+	 * blue-green Rollout in namespace `rollouts-tui-probe` becomes Healthy; it is
+	 * deleted afterwards). Default true.
+	 */
+	waitForControllers?: boolean;
+	/** Bound for waitForControllers (default 120 s). */
+	timeoutMs?: number;
+}
+
 /**
- * Stops kube-apiserver (SIGTERM, SIGKILL after 10 s) and starts it again with the
- * same port, certificates and etcd data; resolves when /readyz answers again.
- * `downtimeMs` keeps it down for a while (e.g. to test client reconnects).
+ * Stops kube-apiserver and starts it again with the same port, certificates and
+ * etcd data; resolves when /readyz answers again and (by default) the
+ * controllers reconcile new objects again.
  */
-export async function restartApiServer({downtimeMs = 0}: {downtimeMs?: number} = {}): Promise<void> {
-	await stopComponent('kube-apiserver');
+export async function restartApiServer({
+	downtimeMs = 0,
+	signal = 'SIGKILL',
+	compact = false,
+	waitForControllers = true,
+	timeoutMs = 120_000,
+}: RestartApiServerOptions = {}): Promise<void> {
+	await stopComponent('kube-apiserver', {signal});
+	if (compact) await compactEtcd();
 	if (downtimeMs > 0) await new Promise((resolve) => setTimeout(resolve, downtimeMs));
 	await startComponent('kube-apiserver');
+	if (waitForControllers) await probeControllers(timeoutMs);
+}
+
+const PROBE_NAMESPACE = 'rollouts-tui-probe';
+
+/** Creates a small blue-green Rollout, waits until it is Healthy (Argo, KCM, scheduler and kwok all acted), deletes it. */
+export async function probeControllers(timeoutMs = 120_000): Promise<void> {
+	const kc = kubeConfig();
+	const core = kc.makeApiClient(k8s.CoreV1Api);
+	const custom = kc.makeApiClient(k8s.CustomObjectsApi);
+	await waitFor(
+		async () => {
+			try {
+				await core.createNamespace({body: {metadata: {name: PROBE_NAMESPACE}}});
+			} catch (error) {
+				if (!(error instanceof k8s.ApiException && error.code === 409)) throw error;
+			}
+			return true;
+		},
+		{timeoutMs: 30_000, description: `namespace ${PROBE_NAMESPACE}`},
+	);
+	await waitForDefaultServiceAccount(kc, PROBE_NAMESPACE);
+	const name = `probe-${randomBytes(3).toString('hex')}`;
+	const manifest = blueGreenManifest({name, namespace: PROBE_NAMESPACE, replicas: 1});
+	await createBlueGreen(manifest, kc);
+	try {
+		await waitFor(async () => (await getRollout(PROBE_NAMESPACE, name, kc)).status?.phase === 'Healthy', {
+			timeoutMs,
+			intervalMs: 200,
+			description: 'the controllers to reconcile a probe Rollout after the kube-apiserver restart',
+		});
+	} finally {
+		await Promise.allSettled([
+			custom.deleteNamespacedCustomObject({...ROLLOUT, namespace: PROBE_NAMESPACE, name}),
+			core.deleteNamespacedService({namespace: PROBE_NAMESPACE, name}),
+			core.deleteNamespacedService({namespace: PROBE_NAMESPACE, name: `${name}-preview`}),
+		]);
+	}
 }
 
 // ---------------------------------------------------------------------------
