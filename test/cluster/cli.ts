@@ -3,7 +3,7 @@
  * Usage: tsx test/cluster/cli.ts up|down|status
  */
 import path from 'node:path';
-import {build, ClusterError, down, status, up} from './cluster.js';
+import {build, ClusterError, clusterPaths, down, status, up} from './cluster.js';
 
 const t0 = Date.now();
 const stamp = () => `[${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s]`;
@@ -27,7 +27,7 @@ async function main(command: string | undefined): Promise<number> {
 		}
 		case 'down':
 			await down({log: say});
-			say('cluster stopped (logs kept in .cluster/logs)');
+			say(`cluster stopped (logs kept in ${clusterPaths().logsDir})`);
 			return 0;
 		case 'status': {
 			const s = await status();

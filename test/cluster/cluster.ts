@@ -1164,7 +1164,6 @@ export async function up(options: UpOptions = {}): Promise<UpResult> {
 				current.state.owner = 'cli';
 				await fsp.writeFile(paths.stateFile, JSON.stringify(current.state, null, '\t'));
 			}
-			log('reusing the running cluster');
 			return {reused: true, paths, ports: current.ports, state: current.state, elapsedMs: Date.now() - t0};
 		}
 		if (current.components.some((c) => c.running) || fs.existsSync(paths.portsFile)) {

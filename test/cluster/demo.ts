@@ -1,0 +1,183 @@
+/**
+ * The Argo Rollouts getting-started blue-green demo on the local cluster, shown in the TUI.
+ *
+ *   npm run demo        (tsx test/cluster/demo.ts up)     cluster up, demo objects, wait Healthy, run the TUI
+ *   npm run demo:green  (tsx test/cluster/demo.ts green)  set the image to :green (then promote in the TUI)
+ *   tsx test/cluster/demo.ts blue                          set the image back to :blue
+ */
+import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as k8s from '@kubernetes/client-node';
+import {build, ClusterError, clusterPaths, repoRoot, status, up, waitForDefaultServiceAccount} from './cluster.js';
+
+const NAMESPACE = 'default';
+const NAME = 'bluegreen-demo';
+const PREVIEW = 'bluegreen-demo-preview';
+const IMAGE = 'argoproj/rollouts-demo';
+const ROLLOUT = {group: 'argoproj.io', version: 'v1alpha1', plural: 'rollouts'} as const;
+
+const t0 = Date.now();
+const say = (message: string) => process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${message}\n`);
+
+function adminConfig(): k8s.KubeConfig {
+	const kc = new k8s.KubeConfig();
+	kc.loadFromFile(clusterPaths().kubeconfig);
+	return kc;
+}
+
+const labels = {app: NAME};
+
+function service(name: string): k8s.V1Service {
+	return {
+		apiVersion: 'v1',
+		kind: 'Service',
+		metadata: {name, namespace: NAMESPACE},
+		spec: {selector: {...labels}, ports: [{name: 'http', port: 80, targetPort: 'http', protocol: 'TCP'}]},
+	};
+}
+
+const rollout = {
+	apiVersion: 'argoproj.io/v1alpha1',
+	kind: 'Rollout',
+	metadata: {name: NAME, namespace: NAMESPACE},
+	spec: {
+		replicas: 3,
+		revisionHistoryLimit: 2,
+		selector: {matchLabels: labels},
+		template: {
+			metadata: {labels},
+			spec: {
+				containers: [
+					{
+						name: NAME,
+						image: `${IMAGE}:blue`,
+						imagePullPolicy: 'Always',
+						ports: [{name: 'http', containerPort: 8080, protocol: 'TCP'}],
+						resources: {requests: {cpu: '5m', memory: '32Mi'}},
+					},
+				],
+			},
+		},
+		strategy: {
+			blueGreen: {activeService: NAME, previewService: PREVIEW, autoPromotionEnabled: false},
+		},
+	},
+};
+
+const ingress: k8s.V1Ingress = {
+	apiVersion: 'networking.k8s.io/v1',
+	kind: 'Ingress',
+	metadata: {name: NAME, namespace: NAMESPACE},
+	spec: {
+		rules: [
+			{
+				host: 'bluegreen.auto',
+				http: {paths: [{path: '/', pathType: 'Prefix', backend: {service: {name: NAME, port: {number: 80}}}}]},
+			},
+		],
+	},
+};
+
+async function createIfMissing(what: string, create: () => Promise<unknown>): Promise<void> {
+	try {
+		await create();
+		say(`created ${what}`);
+	} catch (error) {
+		if (error instanceof k8s.ApiException && error.code === 409) say(`${what} already exists`);
+		else throw error;
+	}
+}
+
+async function ensureDemo(kc: k8s.KubeConfig): Promise<void> {
+	const core = kc.makeApiClient(k8s.CoreV1Api);
+	await waitForDefaultServiceAccount(kc, NAMESPACE);
+	await createIfMissing(`Service ${NAME}`, () => core.createNamespacedService({namespace: NAMESPACE, body: service(NAME)}));
+	await createIfMissing(`Service ${PREVIEW}`, () => core.createNamespacedService({namespace: NAMESPACE, body: service(PREVIEW)}));
+	await createIfMissing(`Ingress ${NAME} (host bluegreen.auto)`, () =>
+		kc.makeApiClient(k8s.NetworkingV1Api).createNamespacedIngress({namespace: NAMESPACE, body: ingress}),
+	);
+	await createIfMissing(`Rollout ${NAME}`, () =>
+		kc.makeApiClient(k8s.CustomObjectsApi).createNamespacedCustomObject({...ROLLOUT, namespace: NAMESPACE, body: rollout}),
+	);
+}
+
+type RolloutStatus = {phase?: string; message?: string; readyReplicas?: number};
+
+async function waitSettled(kc: k8s.KubeConfig, timeoutMs = 120_000): Promise<RolloutStatus> {
+	const custom = kc.makeApiClient(k8s.CustomObjectsApi);
+	const deadline = Date.now() + timeoutMs;
+	let last: RolloutStatus = {};
+	while (Date.now() < deadline) {
+		const object = (await custom.getNamespacedCustomObject({...ROLLOUT, namespace: NAMESPACE, name: NAME})) as {status?: RolloutStatus};
+		last = object.status ?? {};
+		// A paused demo (green waiting for promotion) is as settled as a Healthy one.
+		if (last.phase === 'Healthy' || last.phase === 'Paused') return last;
+		await new Promise((resolve) => setTimeout(resolve, 300));
+	}
+	throw new ClusterError(`rollout ${NAMESPACE}/${NAME} did not become Healthy within ${timeoutMs / 1000}s (phase ${last.phase ?? 'none'}: ${last.message ?? ''})`);
+}
+
+async function setImage(color: 'blue' | 'green'): Promise<void> {
+	const s = await status();
+	if (!s.healthy) throw new ClusterError('the cluster is not running; start it with `npm run demo` or `npm run cluster:up`');
+	const kc = adminConfig();
+	await kc.makeApiClient(k8s.CustomObjectsApi).patchNamespacedCustomObject({
+		...ROLLOUT,
+		namespace: NAMESPACE,
+		name: NAME,
+		body: [{op: 'replace', path: '/spec/template/spec/containers/0/image', value: `${IMAGE}:${color}`}],
+	});
+	say(`set ${NAMESPACE}/${NAME} to ${IMAGE}:${color}`);
+	if (color === 'green') say('the new ReplicaSet comes up behind the preview Service; the rollout then pauses until promoted');
+}
+
+async function runTui(kubeconfig: string): Promise<number> {
+	const cli = path.join(repoRoot, 'dist', 'cli.js');
+	if (!fs.existsSync(cli)) {
+		console.error(`\n${path.relative(process.cwd(), cli) || cli} is missing: build the TUI first with \`npm run build\`, then run \`npm run demo\` again.`);
+		console.error(`(The cluster keeps running; meanwhile: export KUBECONFIG=${kubeconfig})`);
+		return 1;
+	}
+	say(`starting the TUI: node dist/cli.js -n ${NAMESPACE} --kubeconfig ${kubeconfig}`);
+	const child = spawn(process.execPath, [cli, '-n', NAMESPACE, '--kubeconfig', kubeconfig], {stdio: 'inherit', cwd: repoRoot});
+	return new Promise((resolve) => {
+		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+		child.on('error', (error) => {
+			console.error(error.message);
+			resolve(1);
+		});
+	});
+}
+
+async function main(command: string | undefined): Promise<number> {
+	switch (command) {
+		case 'up': {
+			say('building binaries (cached)');
+			const binDir = await build({onProgress: (line) => say(line)});
+			const result = await up({binDir, owner: 'cli', log: say});
+			say(result.reused ? 'reusing the running cluster' : `cluster up in ${(result.elapsedMs / 1000).toFixed(1)}s`);
+			const kc = adminConfig();
+			await ensureDemo(kc);
+			const settled = await waitSettled(kc);
+			say(`rollout ${NAME} is ${settled.phase} (${settled.readyReplicas ?? 0} ready)`);
+			say(`next: \`npm run demo:green\` in another terminal, then promote in the TUI. Stop the cluster with \`npm run cluster:down\`.`);
+			return runTui(result.paths.kubeconfig);
+		}
+		case 'green':
+		case 'blue':
+			await setImage(command);
+			return 0;
+		default:
+			console.error('usage: tsx test/cluster/demo.ts up|green|blue');
+			return 2;
+	}
+}
+
+main(process.argv[2]).then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		console.error(error instanceof ClusterError ? error.message : error);
+		process.exit(1);
+	},
+);
