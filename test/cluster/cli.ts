@@ -17,7 +17,8 @@ async function main(command: string | undefined): Promise<number> {
 			say(`binaries in ${binDir}`);
 			const result = await up({binDir, owner: 'cli', log: say});
 			say(result.reused ? 'cluster already running; reused' : `cluster up in ${(result.elapsedMs / 1000).toFixed(1)}s`);
-			const rel = path.relative(process.cwd(), result.paths.kubeconfig) || result.paths.kubeconfig;
+			const relative = path.relative(process.cwd(), result.paths.kubeconfig);
+			const rel = relative && !relative.startsWith('..') ? relative : result.paths.kubeconfig;
 			console.log(`kubeconfig (admin):     ${result.paths.kubeconfig}`);
 			console.log(`kubeconfig (read-only): ${result.paths.kubeconfigReadonly}`);
 			console.log(`logs:                   ${result.paths.logsDir}`);

@@ -1156,28 +1156,62 @@ export async function up(options: UpOptions = {}): Promise<UpResult> {
 	const paths = clusterPaths();
 	const log = options.log ?? (() => {});
 	const t0 = Date.now();
-	return withLock(paths, async () => {
-		const current = await status(paths);
-		if (current.healthy && current.ports && current.state) {
-			// An explicit `cluster:up` takes ownership so a test run will not stop it.
-			if (options.owner === 'cli' && current.state.owner !== 'cli') {
-				current.state.owner = 'cli';
-				await fsp.writeFile(paths.stateFile, JSON.stringify(current.state, null, '\t'));
+	let partialSince: number | undefined;
+	let announced = false;
+	for (;;) {
+		// Waiting happens outside the lock: whoever stopped a component needs it to start it again.
+		const outcome = await withLock(paths, async (): Promise<UpResult | 'wait'> => {
+			const current = await status(paths);
+			if (current.healthy && current.ports && current.state) {
+				// An explicit `cluster:up` takes ownership so a test run will not stop it.
+				if (options.owner === 'cli' && current.state.owner !== 'cli') {
+					current.state.owner = 'cli';
+					await fsp.writeFile(paths.stateFile, JSON.stringify(current.state, null, '\t'));
+				}
+				return {reused: true, paths, ports: current.ports, state: current.state, elapsedMs: Date.now() - t0};
 			}
-			return {reused: true, paths, ports: current.ports, state: current.state, elapsedMs: Date.now() - t0};
-		}
-		if (current.components.some((c) => c.running) || fs.existsSync(paths.portsFile)) {
-			log('found a stale or partial cluster; stopping it');
-			await stopAllAndClean(paths);
-		}
-		try {
-			return await startFresh(paths, options, log, t0);
-		} catch (error) {
-			// Leave nothing half-running behind; logs stay for debugging.
-			await stopAllAndClean(paths).catch(() => {});
-			throw error;
-		}
-	});
+			const running = current.components.filter((c) => c.running);
+			if (running.length > 0) {
+				// Another process may be restarting a component (e.g. a resilience test on a shared
+				// cluster): wait for it rather than tearing the cluster down under its feet.
+				partialSince ??= Date.now();
+				const stopped = current.components.filter((c) => !c.running).map((c) => c.name);
+				const deliberate = stopped.every((name) => stoppedByLiveProcess(name, paths));
+				if (Date.now() - partialSince < (deliberate ? 120_000 : 10_000)) return 'wait';
+				log(`found a partial cluster (${stopped.join(', ')} not running); stopping it`);
+				await stopAllAndClean(paths);
+			} else if (fs.existsSync(paths.portsFile)) {
+				log('found a stale cluster; cleaning it up');
+				await stopAllAndClean(paths);
+			}
+			try {
+				return await startFresh(paths, options, log, t0);
+			} catch (error) {
+				// Leave nothing half-running behind; logs stay for debugging.
+				await stopAllAndClean(paths).catch(() => {});
+				throw error;
+			}
+		});
+		if (outcome !== 'wait') return outcome;
+		if (!announced) log('cluster partially running (a component is being restarted?); waiting');
+		announced = true;
+		await sleep(500);
+	}
+}
+
+function stoppedMarker(component: ComponentName, paths: ClusterPaths): string {
+	return path.join(paths.pidsDir, `${component}.stopped-by`);
+}
+
+/** True when stopComponent() stopped `component` on behalf of a process that still runs. */
+function stoppedByLiveProcess(component: ComponentName, paths: ClusterPaths): boolean {
+	try {
+		const pid = Number.parseInt(fs.readFileSync(stoppedMarker(component, paths), 'utf8').trim(), 10);
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 async function startFresh(paths: ClusterPaths, options: UpOptions, log: (m: string) => void, t0: number): Promise<UpResult> {
@@ -1294,7 +1328,11 @@ export interface StopComponentOptions {
 export async function stopComponent(name: ComponentName, options: StopComponentOptions = {}): Promise<void> {
 	const paths = clusterPaths();
 	requireRunningState(paths);
-	await withLock(paths, () => stopProcess(name, paths, options.timeoutMs ?? stopGraceMs[name], options.signal ?? 'SIGTERM'));
+	await withLock(paths, async () => {
+		await stopProcess(name, paths, options.timeoutMs ?? stopGraceMs[name], options.signal ?? 'SIGTERM');
+		await fsp.mkdir(paths.pidsDir, {recursive: true});
+		await fsp.writeFile(stoppedMarker(name, paths), `${process.pid}\n`);
+	});
 }
 
 /**
@@ -1305,13 +1343,17 @@ export async function startComponent(name: ComponentName, options: {timeoutMs?: 
 	const paths = clusterPaths();
 	const ctx = requireRunningState(paths);
 	await withLock(paths, async () => {
-		if (componentRunning(name, paths).running) return;
+		if (componentRunning(name, paths).running) {
+			await fsp.rm(stoppedMarker(name, paths), {force: true});
+			return;
+		}
 		const port = componentPort(name, ctx.ports);
 		// The old process may have just released the port; give the kernel a moment.
 		const host = name === 'rollouts-controller' ? '0.0.0.0' : '127.0.0.1';
 		const deadline = Date.now() + 15_000;
 		while (!(await portIsFree(port, host)) && Date.now() < deadline) await sleep(200);
 		const {pid, logOffset} = await spawnComponent(name, ctx);
+		await fsp.rm(stoppedMarker(name, paths), {force: true});
 		await waitReady(name, pid, logOffset, ctx, options.timeoutMs);
 	});
 }
