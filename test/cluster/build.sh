@@ -27,7 +27,15 @@ build() {
   local component="$1" ldflags="$2"; shift 2
   local key
   key="$(cat "$here/$component/go.mod" "$here/$component/go.sum" | { cat; echo "$go_version $ldflags $*"; } | sha256sum | cut -c1-16)"
-  local dir="$cache/bin/$component-$key"
+  local dir="$cache/bin/$component-$key" lock=""
+  if [ ! -f "$dir/.done" ] && command -v flock >/dev/null; then
+    # Concurrent runs (CI step, vitest global setup, another terminal) build each component once.
+    exec {lock}>"$cache/bin/.$component.lock"
+    if ! flock -n "$lock"; then
+      echo "build: $component is being built by another process; waiting for it" >&2
+      flock "$lock"
+    fi
+  fi
   if [ ! -f "$dir/.done" ]; then
     local t0; t0=$(date +%s)
     echo "build: $component (cold; this can take many minutes)" >&2
@@ -43,6 +51,7 @@ build() {
   else
     echo "build: $component cached" >&2
   fi
+  if [ -n "$lock" ]; then exec {lock}>&-; fi
   for f in "$dir"/*; do ln -sf "$f" "$out/$(basename "$f")"; done
 }
 

@@ -572,7 +572,7 @@ export async function goModuleDir(wrapper: 'kwok' | 'argo' | 'k8s' | 'etcd', mod
 	try {
 		const {stdout} = await execFileP('go', ['mod', 'download', '-json', modulePath], {
 			cwd: path.join(here, wrapper),
-			env: {...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod'},
+			env: {...process.env, GOTOOLCHAIN: 'local'},
 			maxBuffer: 1 << 20,
 		});
 		const info = JSON.parse(stdout) as {Dir?: string; Error?: string};
