@@ -144,7 +144,7 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 				: [];
 		body = [header, ...empty, ...tableRows];
 	}
-	if (state.help) body = helpLines(state.screen, readonlyReason !== null);
+	if (state.help) body = windowOf(modal, state.helpOffset, bodyHeight).items;
 	else if (modal.length > 0) body = [...modal, [], ...body];
 
 	const connection = describeWatches(snapshot.watches, now);
@@ -203,7 +203,7 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 				const result = reduceKey(current, name, {
 					visible: visible.map(keyOf),
 					listHeight: Math.max(1, bodyHeight - 1),
-					detailLines: detailCount,
+					detailLines: before.help ? modal.length : detailCount,
 					detailHeight: bodyHeight,
 					readonly: readonlyReason !== null,
 				});

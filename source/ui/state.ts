@@ -25,6 +25,7 @@ export interface UiState {
 	filter: string;
 	filtering: boolean;
 	help: boolean;
+	helpOffset: number;
 	confirm: ActionPlan | null;
 	picker: {choices: RevisionChoice[]; index: number} | null;
 	busy: string | null; // what is in flight, e.g. "promoting bluegreen-demo"
@@ -39,6 +40,7 @@ export const initialUiState = (selected: string | null = null, screen: Screen = 
 	filter: '',
 	filtering: false,
 	help: false,
+	helpOffset: 0,
 	confirm: null,
 	picker: null,
 	busy: null,
@@ -86,18 +88,25 @@ const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n
 
 export function reduceKey(state: UiState, key: KeyName, ctx: KeyContext): KeyResult {
 	if (key === 'ctrl-c') return {state, effect: {type: 'quit'}};
-	if (state.help) return {state: closesHelp(key) ? {...state, help: false} : state};
+	if (state.help) return {state: helpKey(state, key, ctx)};
 	if (state.confirm) return confirmKey(state, key);
 	if (state.picker) return pickerKey(state, key);
 	if (state.filtering) return {state: filterKey(state, key)};
 	if (key === 'escape' && state.flash) return {state: {...state, flash: null}};
-	if (typeof key === 'object' && key.char === '?') return {state: {...state, help: true}};
+	if (typeof key === 'object' && key.char === '?') return {state: {...state, help: true, helpOffset: 0}};
 	if (typeof key === 'object' && ACTION_KEYS[key.char]) return actionKey(state, ACTION_KEYS[key.char]!, ctx);
 	return state.screen === 'list' ? listKey(state, key, ctx) : detailKey(state, key, ctx);
 }
 
 const closesHelp = (key: KeyName) =>
 	key === 'escape' || key === 'enter' || (typeof key === 'object' && (key.char === '?' || key.char === 'q'));
+
+/** The help scrolls on small terminals (ctx.detailLines is its length while open); ?, Esc, Enter, q close it. */
+function helpKey(state: UiState, key: KeyName, ctx: KeyContext): UiState {
+	if (closesHelp(key)) return {...state, help: false};
+	const step = key === 'down' || (typeof key === 'object' && key.char === 'j') ? 1 : key === 'up' || (typeof key === 'object' && key.char === 'k') ? -1 : key === 'pageDown' ? ctx.detailHeight : key === 'pageUp' ? -ctx.detailHeight : 0;
+	return step === 0 ? state : {...state, helpOffset: clamp(state.helpOffset + step, 0, Math.max(0, ctx.detailLines - ctx.detailHeight))};
+}
 
 function confirmKey(state: UiState, key: KeyName): KeyResult {
 	const plan = state.confirm!;

@@ -92,6 +92,20 @@ describe('keys', () => {
 		}
 	});
 
+	it('the help scrolls on a small terminal', async () => {
+		const ui = open(40, 12);
+		await settle();
+		await ui.press('?');
+		expect(plainText(ui.lastFrame())).toContain('HELP');
+		for (let i = 0; i < 40; i++) await ui.press('j');
+		const frame = plainText(ui.lastFrame());
+		expectFits(ui.lastFrame(), 40, 12);
+		expect(frame).not.toContain('HELP');
+		expect(frame).toContain('Roles');
+		await ui.press('?');
+		expect(plainText(ui.lastFrame())).toContain('STATUS');
+	});
+
 	it('/ filters the list by name', async () => {
 		const ui = open(100, 24);
 		await settle();
