@@ -2,6 +2,7 @@
 // their ReplicaSets, Pods, AnalysisRuns, Experiments, Services and Ingresses.
 // Pure and total: malformed objects are skipped or defaulted, never thrown on.
 
+import {pauseEndsAt} from './pause.js';
 import {analysisRunView, compareAnalysisRuns, compareExperiments, experimentView} from './analysis.js';
 import {rolloutIcon} from './icons.js';
 import {imagesLine} from './images.js';
@@ -138,6 +139,7 @@ function build(rollout: Rollout, index: ObjectIndex, now: number): RolloutView {
 		revisions,
 		currentRevision: current?.revision ?? newest,
 		paused: bool(spec['paused']) || list(status['pauseConditions']).length > 0,
+		pauseEndsAt: pauseEndsAt(rollout),
 		aborted: bool(status['abort']),
 		needsAttention: phase === 'Paused' || phase === 'Degraded',
 		createdAt: m.creationTimestamp,

@@ -105,4 +105,6 @@ export interface RolloutView {
 	needsAttention: boolean; // Paused or Degraded: a person should look
 	createdAt: string | null;
 	restartedAt: string | null;
+	/** UI only: when a timed canary pause ends by itself (for a countdown). */
+	pauseEndsAt?: string | null;
 }

@@ -1,7 +1,7 @@
 // The detail screen of one rollout, as styled lines: header, traffic
 // (Service -> hash -> revision), the blue/green pod grid, and the revision
 // tree. Pure: view + time + width in, lines out.
-import {age} from '../model/duration.js';
+import {age, humanDuration} from '../model/duration.js';
 import {scaleDownDelay} from '../model/replicaset.js';
 import type {ReplicaSetView, RolloutView, ServiceRef} from '../model/view.js';
 import {fit, seg, type Line} from './lines.js';
@@ -15,6 +15,10 @@ export function headerLines(view: RolloutView, now: number): Line[] {
 	const lines: Line[] = [];
 	const status: Line = [seg(view.name, {bold: true}), seg('  '), statusSegment(view.icon, view.status)];
 	if (view.message) status.push(seg(` — ${view.message}`));
+	const endsAt = view.pauseEndsAt ? Date.parse(view.pauseEndsAt) : Number.NaN;
+	if (view.status === 'Paused' && !Number.isNaN(endsAt)) {
+		status.push(seg(endsAt > now ? ` (resumes by itself in ${humanDuration(endsAt - now)})` : ' (pause over; resuming)', {color: 'yellow'}));
+	}
 	lines.push(status);
 	const facts: Line = [label('Namespace'), seg(view.namespace), seg('   Strategy ', {dim: true}), seg(view.strategy)];
 	if (view.currentRevision !== null) facts.push(seg('   Revision ', {dim: true}), seg(String(view.currentRevision)));
