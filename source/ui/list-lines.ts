@@ -45,6 +45,9 @@ function fitColumns(columns: Column[], views: RolloutView[], width: number): Arr
 		if (total() + needed <= width) break;
 		chosen = chosen.filter(x => x !== c);
 	}
+	// Still too wide: the name gives up columns (down to 6) so the status stays visible.
+	const name = chosen.find(c => c.column.title === 'NAME');
+	if (name && total() > width) name.width = Math.max(6, name.width - (total() - width));
 	return chosen;
 }
 
@@ -63,7 +66,9 @@ export function listLines(
 	window: {offset: number; height: number} = {offset: 0, height: views.length},
 ): ListLines {
 	const columns = fitColumns(COLUMNS(allNamespaces), views, width);
-	const header: Line = [seg('  '), ...columns.map(c => seg(c.width ? fit(c.column.title, c.width) : c.column.title, {dim: true}))];
+	// Column widths include a two-space gap, kept even when a cell is cut.
+	const cut = (text: string, w: number) => (w ? `${fit(text, w - 2)}  ` : text);
+	const header: Line = [seg('  '), ...columns.map(c => seg(cut(c.column.title, c.width), {dim: true}))];
 	const rows = views.slice(window.offset, window.offset + window.height).map(view => {
 		const isSelected = `${view.namespace}/${view.name}` === selected;
 		// "›" marks the selection and "!" a rollout that needs a person, so both read without colour.
@@ -71,7 +76,7 @@ export function listLines(
 		const attention = seg(view.needsAttention ? '!' : ' ', {bold: true, color: view.status === 'Degraded' ? 'red' : 'yellow'});
 		const cells = columns.map(c => {
 			const cell = c.column.cell(view, now);
-			return c.width ? {...cell, text: fit(cell.text, c.width)} : cell;
+			return {...cell, text: cut(cell.text, c.width)};
 		});
 		const line: Line = [marker, attention, ...cells];
 		return isSelected ? padLine(line, width).map(s => ({...s, inverse: true})) : line;
