@@ -32,12 +32,13 @@ describe.each([
 	[120, 40],
 	[80, 24],
 	[40, 12],
+	[20, 10],
 ])('at %ix%i', (columns, rows) => {
 	it('the list fits the terminal and shows the paused rollout', async () => {
 		const ui = open(columns, rows);
 		await settle();
 		expectFits(ui.lastFrame(), columns, rows);
-		expect(plainText(ui.lastFrame())).toContain('bluegreen-dem');
+		expect(plainText(ui.lastFrame())).toContain('blueg');
 		expect(plainText(ui.lastFrame())).toContain('॥ Paused');
 	});
 
