@@ -1,0 +1,31 @@
+/** RBAC of the read-only user `rollouts-viewer` (its certificate and kubeconfig come from pki.ts). */
+import * as k8s from '@kubernetes/client-node';
+import {createIgnoringConflict} from './kube.js';
+
+/** Read-only RBAC for the `rollouts-viewer` user (see kubeconfig-readonly). */
+export async function createReadonlyRbac(kc: k8s.KubeConfig): Promise<void> {
+	const rbac = kc.makeApiClient(k8s.RbacAuthorizationV1Api);
+	const verbs = ['get', 'list', 'watch'];
+	await createIgnoringConflict('ClusterRole rollouts-viewer', () =>
+		rbac.createClusterRole({
+			body: {
+				metadata: {name: 'rollouts-viewer'},
+				rules: [
+					{apiGroups: ['argoproj.io'], resources: ['rollouts', 'analysisruns', 'experiments'], verbs},
+					{apiGroups: ['apps'], resources: ['replicasets'], verbs},
+					{apiGroups: [''], resources: ['pods', 'services'], verbs},
+					{apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs},
+				],
+			},
+		}),
+	);
+	await createIgnoringConflict('ClusterRoleBinding rollouts-viewer', () =>
+		rbac.createClusterRoleBinding({
+			body: {
+				metadata: {name: 'rollouts-viewer'},
+				roleRef: {apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'rollouts-viewer'},
+				subjects: [{apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'rollouts-viewer'}],
+			},
+		}),
+	);
+}
