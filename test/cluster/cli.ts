@@ -3,11 +3,10 @@
  * Usage: tsx test/cluster/cli.ts up|down|status
  */
 import path from 'node:path';
-import {build, ClusterError, clusterPaths, down, status, up} from './cluster.js';
+import {build, clusterPaths, down, status, up} from './cluster.js';
+import {elapsedLogger, runMain} from './script.js';
 
-const t0 = Date.now();
-const stamp = () => `[${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s]`;
-const say = (message: string) => process.stderr.write(`${stamp()} ${message}\n`);
+const say = elapsedLogger(6);
 
 async function main(command: string | undefined): Promise<number> {
 	switch (command) {
@@ -46,10 +45,4 @@ async function main(command: string | undefined): Promise<number> {
 	}
 }
 
-main(process.argv[2]).then(
-	(code) => process.exit(code),
-	(error: unknown) => {
-		console.error(error instanceof ClusterError ? error.message : error);
-		process.exit(1);
-	},
-);
+runMain(main);

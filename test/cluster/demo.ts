@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as k8s from '@kubernetes/client-node';
 import {build, ClusterError, clusterPaths, repoRoot, status, up, waitForDefaultServiceAccount} from './cluster.js';
+import {elapsedLogger, runMain} from './script.js';
 
 const NAMESPACE = 'default';
 const NAME = 'bluegreen-demo';
@@ -17,8 +18,7 @@ const PREVIEW = 'bluegreen-demo-preview';
 const IMAGE = 'argoproj/rollouts-demo';
 const ROLLOUT = {group: 'argoproj.io', version: 'v1alpha1', plural: 'rollouts'} as const;
 
-const t0 = Date.now();
-const say = (message: string) => process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${message}\n`);
+const say = elapsedLogger(5);
 
 function adminConfig(): k8s.KubeConfig {
 	const kc = new k8s.KubeConfig();
@@ -174,10 +174,4 @@ async function main(command: string | undefined): Promise<number> {
 	}
 }
 
-main(process.argv[2]).then(
-	(code) => process.exit(code),
-	(error: unknown) => {
-		console.error(error instanceof ClusterError ? error.message : error);
-		process.exit(1);
-	},
-);
+runMain(main);
