@@ -9,61 +9,27 @@ import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as k8s from '@kubernetes/client-node';
-import {build, ClusterError, clusterPaths, repoRoot, status, up, waitForDefaultServiceAccount} from './cluster.js';
+import {adminKubeConfig, build, ClusterError, repoRoot, status, up, waitForDefaultServiceAccount} from './cluster.js';
+import {BLUE_IMAGE, blueGreenManifest, ROLLOUT} from './manifests.js';
 import {elapsedLogger, runMain} from './script.js';
 
 const NAMESPACE = 'default';
 const NAME = 'bluegreen-demo';
-const PREVIEW = 'bluegreen-demo-preview';
 const IMAGE = 'argoproj/rollouts-demo';
-const ROLLOUT = {group: 'argoproj.io', version: 'v1alpha1', plural: 'rollouts'} as const;
 
 const say = elapsedLogger(5);
 
-function adminConfig(): k8s.KubeConfig {
-	const kc = new k8s.KubeConfig();
-	kc.loadFromFile(clusterPaths().kubeconfig);
-	return kc;
-}
-
-const labels = {app: NAME};
-
-function service(name: string): k8s.V1Service {
-	return {
-		apiVersion: 'v1',
-		kind: 'Service',
-		metadata: {name, namespace: NAMESPACE},
-		spec: {selector: {...labels}, ports: [{name: 'http', port: 80, targetPort: 'http', protocol: 'TCP'}]},
-	};
-}
-
-const rollout = {
-	apiVersion: 'argoproj.io/v1alpha1',
-	kind: 'Rollout',
-	metadata: {name: NAME, namespace: NAMESPACE},
-	spec: {
-		replicas: 3,
-		revisionHistoryLimit: 2,
-		selector: {matchLabels: labels},
-		template: {
-			metadata: {labels},
-			spec: {
-				containers: [
-					{
-						name: NAME,
-						image: `${IMAGE}:blue`,
-						imagePullPolicy: 'Always',
-						ports: [{name: 'http', containerPort: 8080, protocol: 'TCP'}],
-						resources: {requests: {cpu: '5m', memory: '32Mi'}},
-					},
-				],
-			},
-		},
-		strategy: {
-			blueGreen: {activeService: NAME, previewService: PREVIEW, autoPromotionEnabled: false},
-		},
-	},
-};
+// The active Service is `bluegreen-demo`, the preview Service `bluegreen-demo-preview`.
+const demo = blueGreenManifest({
+	name: NAME,
+	namespace: NAMESPACE,
+	image: BLUE_IMAGE,
+	autoPromotionEnabled: false,
+	replicas: 3,
+	// Argo's default, as in the getting-started example: the old ReplicaSet stays up 30 s after a promotion.
+	scaleDownDelaySeconds: 30,
+	imagePullPolicy: 'Always',
+});
 
 const ingress: k8s.V1Ingress = {
 	apiVersion: 'networking.k8s.io/v1',
@@ -92,13 +58,14 @@ async function createIfMissing(what: string, create: () => Promise<unknown>): Pr
 async function ensureDemo(kc: k8s.KubeConfig): Promise<void> {
 	const core = kc.makeApiClient(k8s.CoreV1Api);
 	await waitForDefaultServiceAccount(kc, NAMESPACE);
-	await createIfMissing(`Service ${NAME}`, () => core.createNamespacedService({namespace: NAMESPACE, body: service(NAME)}));
-	await createIfMissing(`Service ${PREVIEW}`, () => core.createNamespacedService({namespace: NAMESPACE, body: service(PREVIEW)}));
+	for (const service of [demo.activeService, demo.previewService]) {
+		await createIfMissing(`Service ${service.metadata!.name}`, () => core.createNamespacedService({namespace: NAMESPACE, body: service}));
+	}
 	await createIfMissing(`Ingress ${NAME} (host bluegreen.auto)`, () =>
 		kc.makeApiClient(k8s.NetworkingV1Api).createNamespacedIngress({namespace: NAMESPACE, body: ingress}),
 	);
 	await createIfMissing(`Rollout ${NAME}`, () =>
-		kc.makeApiClient(k8s.CustomObjectsApi).createNamespacedCustomObject({...ROLLOUT, namespace: NAMESPACE, body: rollout}),
+		kc.makeApiClient(k8s.CustomObjectsApi).createNamespacedCustomObject({...ROLLOUT, namespace: NAMESPACE, body: demo.rollout}),
 	);
 }
 
@@ -121,7 +88,7 @@ async function waitSettled(kc: k8s.KubeConfig, timeoutMs = 120_000): Promise<Rol
 async function setImage(color: 'blue' | 'green'): Promise<void> {
 	const s = await status();
 	if (!s.healthy) throw new ClusterError('the cluster is not running; start it with `npm run demo` or `npm run cluster:up`');
-	const kc = adminConfig();
+	const kc = adminKubeConfig();
 	await kc.makeApiClient(k8s.CustomObjectsApi).patchNamespacedCustomObject({
 		...ROLLOUT,
 		namespace: NAMESPACE,
@@ -157,7 +124,7 @@ async function main(command: string | undefined): Promise<number> {
 			const binDir = await build({onProgress: (line) => say(line)});
 			const result = await up({binDir, owner: 'cli', log: say});
 			say(result.reused ? 'reusing the running cluster' : `cluster up in ${(result.elapsedMs / 1000).toFixed(1)}s`);
-			const kc = adminConfig();
+			const kc = adminKubeConfig();
 			await ensureDemo(kc);
 			const settled = await waitSettled(kc);
 			say(`rollout ${NAME} is ${settled.phase} (${settled.readyReplicas ?? 0} ready)`);
