@@ -4,12 +4,12 @@
 //
 // Unlike test/ui/render.tsx this does not use Ink's debug mode (which writes
 // every render): here identical frames are skipped exactly as in a real terminal.
-import {EventEmitter} from 'node:events';
 import React from 'react';
 import {render} from 'ink';
 import type {ResourceKind, Snapshot, Source} from '../../source/kube/source.js';
 import type {ObjectSets} from '../../source/model/objects.js';
 import {App} from '../../source/ui/App.js';
+import {FakeStdin, FakeStdout} from '../ui/fake-terminal.js';
 
 const ANSI = /\u001B\[[0-9;?]*[A-Za-z]/g;
 
@@ -21,31 +21,12 @@ export interface Write {
 	frame: boolean;
 }
 
-class FakeStdout extends EventEmitter {
-	isTTY = true;
+/** Keeps every write with its time and size instead of just the text. */
+class RecordingStdout extends FakeStdout {
 	writes: Write[] = [];
-	constructor(
-		public columns: number,
-		public rows: number,
-	) {
-		super();
-	}
-	write = (data: string | Uint8Array) => {
-		const text = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+	protected override record(text: string) {
 		this.writes.push({at: performance.now(), bytes: Buffer.byteLength(text), text, frame: text.replace(ANSI, '') !== ''});
-		return true;
-	};
-}
-
-class FakeStdin extends EventEmitter {
-	isTTY = true;
-	setRawMode() {}
-	setEncoding() {}
-	ref() {}
-	unref() {}
-	resume() {}
-	pause() {}
-	read = () => null;
+	}
 }
 
 const KINDS: ResourceKind[] = ['rollouts', 'replicasets', 'pods', 'services', 'ingresses', 'analysisruns', 'experiments'];
@@ -84,7 +65,7 @@ export class MutableSource implements Source {
 }
 
 export interface Mounted {
-	stdout: FakeStdout;
+	stdout: RecordingStdout;
 	mountedAt: number;
 	/** Ink renders (layout + output string), whether or not they were written. */
 	renders: number[];
@@ -93,7 +74,7 @@ export interface Mounted {
 }
 
 export function mountApp(source: Source, columns: number, rows: number, initialRollout?: string): Mounted {
-	const stdout = new FakeStdout(columns, rows);
+	const stdout = new RecordingStdout(columns, rows);
 	const renders: number[] = [];
 	const mountedAt = performance.now();
 	const instance = render(

@@ -1,48 +1,12 @@
 // A tiny Ink harness with a terminal of a chosen size (ink-testing-library's
 // stdout is fixed at 100 columns with no rows), plus a static Source.
-import {EventEmitter} from 'node:events';
 import {readFileSync} from 'node:fs';
 import React from 'react';
 import {render} from 'ink';
 import type {Snapshot, Source} from '../../source/kube/source.js';
 import type {ObjectSets} from '../../source/model/objects.js';
 import {parseObjects, sortByKind} from '../../source/kube/file-source.js';
-
-class FakeStdout extends EventEmitter {
-	frames: string[] = [];
-	isTTY = true;
-	constructor(
-		public columns: number,
-		public rows: number,
-	) {
-		super();
-	}
-	write = (frame: string) => {
-		this.frames.push(frame);
-		return true;
-	};
-	resize(columns: number, rows: number) {
-		this.columns = columns;
-		this.rows = rows;
-		this.emit('resize');
-	}
-}
-
-class FakeStdin extends EventEmitter {
-	isTTY = true;
-	private queue: string[] = [];
-	setRawMode() {}
-	setEncoding() {}
-	ref() {}
-	unref() {}
-	resume() {}
-	pause() {}
-	read = () => this.queue.shift() ?? null;
-	send(data: string) {
-		this.queue.push(data);
-		this.emit('readable');
-	}
-}
+import {FakeStdin, FakeStdout} from './fake-terminal.js';
 
 /** React 19 schedules work; let it flush before the next key or assertion. */
 export const settle = (ms = 30) => new Promise(resolve => setTimeout(resolve, ms));
