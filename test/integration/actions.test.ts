@@ -13,7 +13,7 @@ import {
 	GREEN_IMAGE,
 	ROLLOUT,
 	blueGreenManifest,
-	createBlueGreen,
+	createHealthyBlueGreen,
 	createNamespace,
 	getRollout,
 	kubeConfig,
@@ -45,14 +45,7 @@ async function deployHealthy(prefix: string, {autoPromotionEnabled = false} = {}
 	const manifest = blueGreenManifest({name, namespace, image: BLUE_IMAGE, autoPromotionEnabled, replicas: 2, scaleDownDelaySeconds: 3});
 	// Scale the aborted preview down quickly instead of after the default 30 s.
 	manifest.rollout.spec.strategy.blueGreen!['abortScaleDownDelaySeconds'] = 2;
-	await createBlueGreen(manifest);
-	const rollout = await waitFor(
-		async () => {
-			const r = await getRollout(namespace, name);
-			return r.status?.phase === 'Healthy' && r.status.stableRS && r.status.readyReplicas === 2 ? r : undefined;
-		},
-		{timeoutMs: 45_000, description: `${namespace}/${name} to become Healthy`},
-	);
+	const rollout = await createHealthyBlueGreen(manifest);
 	return {namespace, name, blueHash: rollout.status!.stableRS!};
 }
 

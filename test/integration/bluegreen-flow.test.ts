@@ -7,7 +7,7 @@ import {
 	BLUE_IMAGE,
 	GREEN_IMAGE,
 	blueGreenManifest,
-	createBlueGreen,
+	createHealthyBlueGreen,
 	createNamespace,
 	getRollout,
 	promoteRollout,
@@ -24,14 +24,7 @@ const SCALE_DOWN_DEADLINE = 'scale-down-deadline';
 
 /** Creates the rollout and waits until it is Healthy with the active Service on its stable hash. */
 async function createHealthy(namespace: string, name: string, autoPromotionEnabled: boolean, replicas = 2): Promise<string> {
-	await createBlueGreen(blueGreenManifest({name, namespace, image: BLUE_IMAGE, autoPromotionEnabled, replicas, scaleDownDelaySeconds: 3}));
-	const rollout = await waitFor(
-		async () => {
-			const r = await getRollout(namespace, name);
-			return r.status?.phase === 'Healthy' && r.status.stableRS && r.status.readyReplicas === replicas ? r : undefined;
-		},
-		{timeoutMs: 45_000, description: `rollout ${namespace}/${name} to become Healthy`},
-	);
+	const rollout = await createHealthyBlueGreen(blueGreenManifest({name, namespace, image: BLUE_IMAGE, autoPromotionEnabled, replicas, scaleDownDelaySeconds: 3}));
 	const stable = rollout.status!.stableRS!;
 	expect(rollout.status?.currentPodHash).toBe(stable);
 	expect(await serviceSelectorHash(namespace, name)).toBe(stable);

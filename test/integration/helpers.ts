@@ -238,6 +238,24 @@ export async function getRollout(namespace: string, name: string, kc = kubeConfi
 	return (await kc.makeApiClient(k8s.CustomObjectsApi).getNamespacedCustomObject({...ROLLOUT, namespace, name})) as RolloutObject;
 }
 
+/**
+ * Creates a manifest (createBlueGreen) and waits until its Rollout is Healthy with
+ * a stable ReplicaSet and all replicas Ready; resolves with the Rollout.
+ */
+export async function createHealthyBlueGreen(manifest: BlueGreenManifest, kc = kubeConfig()): Promise<RolloutObject> {
+	const namespace = manifest.rollout.metadata.namespace!;
+	const name = manifest.rollout.metadata.name!;
+	const replicas = manifest.rollout.spec.replicas;
+	await createBlueGreen(manifest, kc);
+	return waitFor(
+		async () => {
+			const r = await getRollout(namespace, name, kc);
+			return r.status?.phase === 'Healthy' && r.status.stableRS && r.status.readyReplicas === replicas ? r : undefined;
+		},
+		{timeoutMs: 45_000, description: `rollout ${namespace}/${name} to become Healthy`},
+	);
+}
+
 /** Sets the image of the first container (JSON patch, client-node's default patch type). */
 export async function setRolloutImage(namespace: string, name: string, image: string, kc = kubeConfig()): Promise<void> {
 	await kc.makeApiClient(k8s.CustomObjectsApi).patchNamespacedCustomObject({
