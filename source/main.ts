@@ -90,6 +90,10 @@ export async function main(argv: string[]): Promise<number> {
 			const color = flags.color && process.env['FORCE_COLOR'] !== '0' && Boolean(process.stdout.isTTY);
 			return await printOnce(opened, {format: flags.output === 'json' ? 'json' : 'text', color, rollout: first});
 		}
+		// Ink draws nothing live when CI/CONTINUOUS_INTEGRATION is set; both ends are terminals here,
+		// so the person in front of them gets the live screen whatever their environment says.
+		delete process.env['CI'];
+		delete process.env['CONTINUOUS_INTEGRATION'];
 		const {runInteractive} = await import('./ui/run.js');
 		return await runInteractive(opened, {readonly: flags.readonly, rollout: first});
 	} catch (error) {

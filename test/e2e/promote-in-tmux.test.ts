@@ -18,7 +18,9 @@ import {
 } from '../integration/helpers.js';
 
 const session = `rollouts-tui-e2e-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
+// A tmux server of our own (its own socket), started from this process's
+// environment, so nothing of a developer's tmux leaks in (CI=true included).
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', session, ...args], {encoding: 'utf8'});
 const screen = () => tmux('capture-pane', '-p', '-t', session);
 const press = (...keys: string[]) => tmux('send-keys', '-t', session, ...keys);
 
@@ -58,7 +60,7 @@ describe('promote from the keyboard in a real terminal', () => {
 
 	afterAll(async () => {
 		try {
-			tmux('kill-session', '-t', session);
+			tmux('kill-server');
 		} catch {}
 		if (namespace) await deleteNamespace(namespace);
 	});
