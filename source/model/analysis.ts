@@ -3,12 +3,12 @@
 
 import {analysisIcon} from './icons.js';
 import type {AnalysisRun, Experiment} from './objects.js';
-import {parseRevision} from './replicaset.js';
-import {byString, createdMs, dict, dicts, int, meta, str} from './safe.js';
+import {revisionOf} from './replicaset.js';
+import {byString, createdMs, dict, dicts, int, metadataOf, str, strOrNull} from './safe.js';
 import type {AnalysisRunView, ExperimentView, ReplicaSetView} from './view.js';
 
 export function analysisRunView(run: AnalysisRun | unknown): AnalysisRunView {
-	const m = meta(run);
+	const m = metadataOf(run);
 	const status = dict(dict(run)['status']);
 	const counts = {successful: 0, failed: 0, inconclusive: 0, error: 0};
 	// Counters are totals over every metric of the run.
@@ -20,12 +20,12 @@ export function analysisRunView(run: AnalysisRun | unknown): AnalysisRunView {
 	}
 	const phase = str(status['phase']);
 	return {
-		name: m.name,
+		name: str(m['name']),
 		status: phase,
 		icon: analysisIcon(phase),
-		revision: parseRevision(m.annotations),
+		revision: revisionOf(m),
 		counts,
-		createdAt: m.creationTimestamp,
+		createdAt: strOrNull(m['creationTimestamp']),
 	};
 }
 
@@ -46,16 +46,16 @@ export function experimentView(
 	replicaSets: ReplicaSetView[] = [],
 	analysisRuns: AnalysisRunView[] = [],
 ): ExperimentView {
-	const m = meta(exp);
+	const m = metadataOf(exp);
 	const status = dict(dict(exp)['status']);
 	const phase = str(status['phase']);
 	return {
-		name: m.name,
+		name: str(m['name']),
 		status: phase,
 		icon: analysisIcon(phase),
-		revision: parseRevision(m.annotations),
+		revision: revisionOf(m),
 		message: str(status['message']),
-		createdAt: m.creationTimestamp,
+		createdAt: strOrNull(m['creationTimestamp']),
 		replicaSets,
 		analysisRuns,
 	};

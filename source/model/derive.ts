@@ -9,9 +9,10 @@ import {imagesLine} from './images.js';
 import type {AnalysisRun, Experiment, ObjectSets, Pod, ReplicaSet, Rollout} from './objects.js';
 import {compareReplicaSets, replicaSetView} from './replicaset.js';
 import {rolloutStatus, rolloutStrategy} from './rollout-status.js';
-import {byString, bool, dict, int, isDict, list, meta, str, type Dict} from './safe.js';
+import {byString, bool, dict, int, isDict, list, meta, metadataOf, str, strOrNull, type Dict} from './safe.js';
 import {indexServices, resolveService, rolloutServiceNames, type ServiceIndex} from './services.js';
-import type {ReplicaSetView, RevisionView, RolloutView} from './view.js';
+import {sortInPlace} from './sort.js';
+import type {AnalysisRunView, ExperimentView, ReplicaSetView, RevisionView, RolloutView} from './view.js';
 
 /**
  * Children indexed by owner UID, built once per derivation so the join is
@@ -34,11 +35,19 @@ export class ObjectIndex {
 	}
 }
 
+/** Each item under every owner UID it names, once per owner even if the reference repeats. */
 function byOwner<T>(items: unknown): Map<string, T[]> {
 	const map = new Map<string, T[]>();
-	for (const item of list(items)) {
+	if (!Array.isArray(items)) return map;
+	for (const item of items) {
 		if (!isDict(item)) continue;
-		for (const uid of new Set(meta(item).ownerUids)) {
+		const refs = metadataOf(item)['ownerReferences'];
+		if (!Array.isArray(refs)) continue;
+		for (let i = 0; i < refs.length; i++) {
+			const ref = refs[i];
+			if (!isDict(ref)) continue;
+			const uid = ref['uid'];
+			if (typeof uid !== 'string' || uid === '' || seenBefore(refs, i, uid)) continue;
 			const children = map.get(uid);
 			if (children === undefined) map.set(uid, [item as T]);
 			else children.push(item as T);
@@ -47,12 +56,21 @@ function byOwner<T>(items: unknown): Map<string, T[]> {
 	return map;
 }
 
+/** True when an ownerReference before index `end` has this UID. */
+function seenBefore(refs: readonly unknown[], end: number, uid: string): boolean {
+	for (let i = 0; i < end; i++) {
+		const ref = refs[i];
+		if (isDict(ref) && ref['uid'] === uid) return true;
+	}
+	return false;
+}
+
 /** Every rollout, sorted by namespace then name. */
 export function deriveRollouts(objects: ObjectSets, now: number): RolloutView[] {
 	const index = new ObjectIndex(objects);
 	const views: RolloutView[] = [];
 	for (const ro of list(dict(objects)['rollouts'])) {
-		if (!isDict(ro) || meta(ro).name === '') continue;
+		if (!isDict(ro) || str(metadataOf(ro)['name']) === '') continue;
 		views.push(deriveRollout(ro as Rollout, index, now));
 	}
 	return views.sort((a, b) => byString(a.namespace, b.namespace) || byString(a.name, b.name));
@@ -70,45 +88,32 @@ export function deriveRollout(rollout: Rollout, objects: ObjectSets | ObjectInde
 }
 
 function build(rollout: Rollout, index: ObjectIndex, now: number): RolloutView {
-	const m = meta(rollout);
+	const md = metadataOf(rollout);
+	const uid = str(md['uid']);
+	const namespace = str(md['namespace']);
 	const spec = dict(dict(rollout)['spec']);
 	const status = dict(dict(rollout)['status']);
 	const strategy = rolloutStrategy(rollout);
 	const {status: phase, message} = rolloutStatus(rollout);
 
-	const childPods = (rs: unknown): Pod[] => index.pods.get(meta(rs).uid) ?? [];
-	const replicaSets = (index.replicaSets.get(m.uid) ?? [])
-		.map((rs) => replicaSetView(rs, rollout, childPods(rs), now))
-		.sort(compareReplicaSets);
-	const experiments = (index.experiments.get(m.uid) ?? [])
-		.map((exp) => {
-			const uid = meta(exp).uid;
-			const expSets = (index.replicaSets.get(uid) ?? [])
-				.map((rs) => replicaSetView(rs, null, childPods(rs), now))
-				.sort(compareReplicaSets);
-			const expRuns = (index.analysisRuns.get(uid) ?? []).map(analysisRunView).sort(compareAnalysisRuns);
-			return experimentView(exp, expSets, expRuns);
-		})
-		.sort(compareExperiments);
-	const analysisRuns = (index.analysisRuns.get(m.uid) ?? []).map(analysisRunView).sort(compareAnalysisRuns);
-
-	const numbers = new Set<number>();
-	for (const x of [...replicaSets, ...experiments, ...analysisRuns]) numbers.add(x.revision);
-	const revisions: RevisionView[] = [...numbers]
-		.sort((a, b) => b - a)
-		.map((revision) => ({
-			revision,
-			replicaSets: replicaSets.filter((x) => x.revision === revision),
-			analysisRuns: analysisRuns.filter((x) => x.revision === revision),
-			experiments: experiments.filter((x) => x.revision === revision),
-		}));
+	const replicaSets = replicaSetViews(index, uid, rollout, now);
+	const experimentObjects = index.experiments.get(uid) ?? [];
+	const experiments: ExperimentView[] = new Array<ExperimentView>(experimentObjects.length);
+	for (let i = 0; i < experimentObjects.length; i++) {
+		const exp = experimentObjects[i];
+		const expUid = str(metadataOf(exp)['uid']);
+		experiments[i] = experimentView(exp, replicaSetViews(index, expUid, null, now), analysisRunViews(index, expUid));
+	}
+	sortInPlace(experiments, compareExperiments);
+	const analysisRuns = analysisRunViews(index, uid);
+	const revisions = groupByRevision(replicaSets, analysisRuns, experiments);
 
 	const currentPodHash = str(status['currentPodHash']);
 	const current = replicaSets.find((rs) => rs.hash !== '' && rs.hash === currentPodHash);
 	const newest = revisions[0]?.revision ?? null;
 
 	const names = rolloutServiceNames(rollout);
-	const resolve = (name: string) => resolveService(name, m.namespace, index.services, replicaSets);
+	const resolve = (name: string) => resolveService(name, namespace, index.services, replicaSets);
 	const services: RolloutView['services'] =
 		strategy === 'BlueGreen'
 			? {active: resolve(names.active), preview: resolve(names.preview)}
@@ -118,10 +123,10 @@ function build(rollout: Rollout, index: ObjectIndex, now: number): RolloutView {
 	const restartedAt = str(status['restartedAt']);
 
 	return {
-		namespace: m.namespace,
-		name: m.name,
-		uid: m.uid,
-		resourceVersion: m.resourceVersion,
+		namespace,
+		name: str(md['name']),
+		uid,
+		resourceVersion: str(md['resourceVersion']),
 		strategy,
 		status: phase,
 		message,
@@ -142,9 +147,65 @@ function build(rollout: Rollout, index: ObjectIndex, now: number): RolloutView {
 		pauseEndsAt: pauseEndsAt(rollout),
 		aborted: bool(status['abort']),
 		needsAttention: phase === 'Paused' || phase === 'Degraded',
-		createdAt: m.creationTimestamp,
+		createdAt: strOrNull(md['creationTimestamp']),
 		restartedAt: restartedAt === '' ? null : restartedAt,
 	};
+}
+
+/** The views of the ReplicaSets this UID owns, with their pods, sorted (compareReplicaSets). */
+function replicaSetViews(index: ObjectIndex, owner: string, rollout: Rollout | null, now: number): ReplicaSetView[] {
+	const sets = index.replicaSets.get(owner);
+	if (sets === undefined) return [];
+	const views: ReplicaSetView[] = new Array<ReplicaSetView>(sets.length);
+	for (let i = 0; i < sets.length; i++) {
+		const rs = sets[i];
+		views[i] = replicaSetView(rs, rollout, index.pods.get(str(metadataOf(rs)['uid'])) ?? [], now);
+	}
+	return sortInPlace(views, compareReplicaSets);
+}
+
+/** The views of the AnalysisRuns this UID owns, sorted (compareAnalysisRuns). */
+function analysisRunViews(index: ObjectIndex, owner: string): AnalysisRunView[] {
+	const runs = index.analysisRuns.get(owner);
+	return runs === undefined ? [] : sortInPlace(runs.map(analysisRunView), compareAnalysisRuns);
+}
+
+/**
+ * One RevisionView per revision number, newest first, each list keeping its
+ * order. The lists come sorted by revision, newest first (their comparators
+ * order by revision before anything else), so each revision's items are one
+ * run of each list: merge the three.
+ */
+function groupByRevision(
+	replicaSets: readonly ReplicaSetView[],
+	analysisRuns: readonly AnalysisRunView[],
+	experiments: readonly ExperimentView[],
+): RevisionView[] {
+	const revisions: RevisionView[] = [];
+	let r = 0;
+	let a = 0;
+	let e = 0;
+	while (r < replicaSets.length || a < analysisRuns.length || e < experiments.length) {
+		let revision = Number.NEGATIVE_INFINITY;
+		if (r < replicaSets.length) revision = Math.max(revision, replicaSets[r]!.revision);
+		if (a < analysisRuns.length) revision = Math.max(revision, analysisRuns[a]!.revision);
+		if (e < experiments.length) revision = Math.max(revision, experiments[e]!.revision);
+		const r0 = r;
+		const a0 = a;
+		const e0 = e;
+		while (r < replicaSets.length && replicaSets[r]!.revision === revision) r++;
+		while (a < analysisRuns.length && analysisRuns[a]!.revision === revision) a++;
+		while (e < experiments.length && experiments[e]!.revision === revision) e++;
+		if (r === r0 && a === a0 && e === e0) break; // only a NaN revision could stall here; parseRevision never gives one
+		revisions.push({
+			// -0 shows as 0, as a Set of numbers stores it.
+			revision: revision === 0 ? 0 : revision,
+			replicaSets: replicaSets.slice(r0, r),
+			analysisRuns: analysisRuns.slice(a0, a),
+			experiments: experiments.slice(e0, e),
+		});
+	}
+	return revisions;
 }
 
 /** Step "i/n", the weight the current step asks for, and the weight actually reached. */

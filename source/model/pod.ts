@@ -3,7 +3,8 @@
 
 import {podIcon} from './icons.js';
 import type {Pod} from './objects.js';
-import {bool, byString, createdMs, dict, dicts, int, meta, str, type Dict} from './safe.js';
+import {bool, byString, countDicts, createdMs, dict, dicts, int, isDict, metadataOf, str, strOrNull, type Dict} from './safe.js';
+import {sortByKey} from './sort.js';
 import type {PodState, PodView} from './view.js';
 
 export interface PodStatus {
@@ -21,13 +22,27 @@ const terminatedReason = (t: Dict, prefix: string): string => {
 
 /** The STATUS, READY and RESTARTS columns, following the plugin's copy of kubectl's printPod. */
 export function podStatus(pod: Pod | unknown): PodStatus {
-	const spec = dict(dict(pod)['spec']);
-	const status = dict(dict(pod)['status']);
-	const m = meta(pod);
-	const initSpecs = dicts(spec['initContainers']);
-	const sidecars = new Set(
-		initSpecs.filter((c) => str(c['restartPolicy']) === 'Always').map((c) => str(c['name'])),
-	);
+	const c = podCounts(pod);
+	return {status: c.status, ready: readyColumn(c.ready, c.total), restarts: c.restarts};
+}
+
+/** podStatus with READY as numbers: ready containers and all containers. */
+interface PodCounts {
+	status: string;
+	ready: number;
+	total: number;
+	restarts: number;
+	deleting: boolean;
+}
+
+// podCounts returns this one object, overwritten on every call (saves an
+// allocation per pod); read it before the next call.
+const counts: PodCounts = {status: '', ready: 0, total: 0, restarts: 0, deleting: false};
+
+function podCounts(pod: unknown): PodCounts {
+	const p = dict(pod);
+	const spec = dict(p['spec']);
+	const status = dict(p['status']);
 
 	let reason = str(status['reason']) || str(status['phase']);
 	let restarts = 0;
@@ -35,57 +50,90 @@ export function podStatus(pod: Pod | unknown): PodStatus {
 	let initializing = false;
 
 	// Init containers in order; the first one not done decides the status.
-	const initStatuses = dicts(status['initContainerStatuses']);
-	for (const [i, c] of initStatuses.entries()) {
-		restarts += int(c['restartCount']) ?? 0;
-		const state = dict(c['state']);
-		const terminated = state['terminated'];
-		const waitingReason = str(dict(state['waiting'])['reason']);
-		if (terminated !== undefined && terminated !== null && (int(dict(terminated)['exitCode']) ?? 0) === 0) continue;
-		if (terminated !== undefined && terminated !== null) {
-			reason = terminatedReason(dict(terminated), 'Init:');
-			initializing = true;
-		} else if (sidecars.has(str(c['name'])) && bool(c['started'])) {
-			// A started sidecar lets the pod go on once ready; a not-ready one stops the scan without a status.
-			if (bool(c['ready'])) continue;
-		} else if (waitingReason !== '' && waitingReason !== 'PodInitializing') {
-			reason = `Init:${waitingReason}`;
-			initializing = true;
-		} else {
-			reason = `Init:${i}/${initSpecs.length}`;
-			initializing = true;
+	const initStatuses = status['initContainerStatuses'];
+	if (Array.isArray(initStatuses) && initStatuses.length > 0) {
+		const initSpecs = dicts(spec['initContainers']);
+		const sidecars = new Set(
+			initSpecs.filter((c) => str(c['restartPolicy']) === 'Always').map((c) => str(c['name'])),
+		);
+		let i = -1; // index among the statuses that are objects
+		for (const c of initStatuses) {
+			if (!isDict(c)) continue;
+			i++;
+			restarts += int(c['restartCount']) ?? 0;
+			const state = dict(c['state']);
+			const terminated = state['terminated'];
+			const waitingReason = str(dict(state['waiting'])['reason']);
+			if (terminated !== undefined && terminated !== null && (int(dict(terminated)['exitCode']) ?? 0) === 0) continue;
+			if (terminated !== undefined && terminated !== null) {
+				reason = terminatedReason(dict(terminated), 'Init:');
+				initializing = true;
+			} else if (sidecars.has(str(c['name'])) && bool(c['started'])) {
+				// A started sidecar lets the pod go on once ready; a not-ready one stops the scan without a status.
+				if (bool(c['ready'])) continue;
+			} else if (waitingReason !== '' && waitingReason !== 'PodInitializing') {
+				reason = `Init:${waitingReason}`;
+				initializing = true;
+			} else {
+				reason = `Init:${i}/${initSpecs.length}`;
+				initializing = true;
+			}
+			break;
 		}
-		break;
 	}
 
 	if (!initializing) {
 		restarts = 0;
 		let hasRunning = false;
 		// Last to first, so the first container's problem is the one shown.
-		const statuses = dicts(status['containerStatuses']);
-		for (let i = statuses.length - 1; i >= 0; i--) {
-			const c = statuses[i] ?? {};
-			restarts += int(c['restartCount']) ?? 0;
-			const state = dict(c['state']);
-			const waitingReason = str(dict(state['waiting'])['reason']);
-			const terminated = state['terminated'];
-			if (waitingReason !== '') {
-				reason = waitingReason;
-			} else if (terminated !== undefined && terminated !== null) {
-				reason = terminatedReason(dict(terminated), '');
-			} else if (bool(c['ready']) && state['running'] !== undefined && state['running'] !== null) {
-				hasRunning = true;
-				ready++;
+		const statuses = status['containerStatuses'];
+		if (Array.isArray(statuses)) {
+			for (let i = statuses.length - 1; i >= 0; i--) {
+				const c: unknown = statuses[i];
+				if (!isDict(c)) continue;
+				restarts += int(c['restartCount']) ?? 0;
+				const state = dict(c['state']);
+				const waiting = state['waiting'];
+				const waitingReason = isDict(waiting) ? str(waiting['reason']) : '';
+				const terminated = state['terminated'];
+				if (waitingReason !== '') {
+					reason = waitingReason;
+				} else if (terminated !== undefined && terminated !== null) {
+					reason = terminatedReason(dict(terminated), '');
+				} else if (bool(c['ready']) && state['running'] !== undefined && state['running'] !== null) {
+					hasRunning = true;
+					ready++;
+				}
 			}
 		}
 		// One container has completed but another still runs: the pod is Running.
 		if (reason === 'Completed' && hasRunning) reason = 'Running';
 	}
 
-	if (m.deletionTimestamp !== null) reason = str(status['reason']) === 'NodeLost' ? 'Unknown' : 'Terminating';
+	const deleting = isDeleting(pod);
+	if (deleting) reason = str(status['reason']) === 'NodeLost' ? 'Unknown' : 'Terminating';
 
-	return {status: reason, ready: `${ready}/${dicts(spec['containers']).length}`, restarts};
+	counts.status = reason;
+	counts.ready = ready;
+	counts.total = countDicts(spec['containers']);
+	counts.restarts = restarts;
+	counts.deleting = deleting;
+	return counts;
 }
+
+// READY strings for up to 15 containers, made once: most pods share a handful.
+const READY_CACHE_MAX = 16;
+const readyCache: Array<string | undefined> = new Array<string | undefined>(READY_CACHE_MAX * READY_CACHE_MAX);
+
+/** READY: "ready/total". */
+function readyColumn(ready: number, total: number): string {
+	if (ready >= READY_CACHE_MAX || total >= READY_CACHE_MAX) return `${ready}/${total}`;
+	const i = total * READY_CACHE_MAX + ready;
+	return (readyCache[i] ??= `${ready}/${total}`);
+}
+
+/** deletionTimestamp is set. */
+const isDeleting = (pod: unknown): boolean => strOrNull(metadataOf(pod)['deletionTimestamp']) !== null;
 
 const FAILED = new Set([
 	'Failed',
@@ -119,12 +167,21 @@ function isFailedStatus(s: string): boolean {
  * ready (every container ready) and notReady.
  */
 export function podState(pod: Pod | unknown, s: PodStatus = podStatus(pod)): PodState {
-	if (meta(pod).deletionTimestamp !== null) return 'terminating';
-	const status = s.status;
-	if (status === 'Running') {
-		const [ready, total] = s.ready.split('/').map(Number);
-		return total !== undefined && total > 0 && ready === total ? 'ready' : 'notReady';
+	if (isDeleting(pod)) return 'terminating';
+	if (s.status === 'Running') {
+		// READY is "ready/total": the first two fields split on "/".
+		const slash = s.ready.indexOf('/');
+		if (slash < 0) return 'notReady';
+		const end = s.ready.indexOf('/', slash + 1);
+		const ready = Number(s.ready.slice(0, slash));
+		const total = Number(end < 0 ? s.ready.slice(slash + 1) : s.ready.slice(slash + 1, end));
+		return total > 0 && ready === total ? 'ready' : 'notReady';
 	}
+	return stateOf(s.status);
+}
+
+/** podState for a pod not being deleted whose STATUS is not Running. */
+function stateOf(status: string): PodState {
 	if (status.startsWith('Init:')) {
 		const rest = status.slice('Init:'.length);
 		return /^\d+\/\d+$/.test(rest) || PENDING.has(rest) ? 'pending' : isFailedStatus(rest) ? 'failed' : 'pending';
@@ -137,18 +194,38 @@ export function podState(pod: Pod | unknown, s: PodStatus = podStatus(pod)): Pod
 }
 
 export function podView(pod: Pod | unknown): PodView {
-	const m = meta(pod);
-	const s = podStatus(pod);
+	const m = metadataOf(pod);
+	const c = podCounts(pod);
+	const state: PodState = c.deleting
+		? 'terminating'
+		: c.status === 'Running'
+			? c.total > 0 && c.ready === c.total
+				? 'ready'
+				: 'notReady'
+			: stateOf(c.status);
 	return {
-		name: m.name,
-		status: s.status,
-		icon: podIcon(s.status),
-		state: podState(pod, s),
-		ready: s.ready,
-		restarts: s.restarts,
-		createdAt: m.creationTimestamp,
+		name: str(m['name']),
+		status: c.status,
+		icon: podIcon(c.status),
+		state,
+		ready: readyColumn(c.ready, c.total),
+		restarts: c.restarts,
+		createdAt: strOrNull(m['creationTimestamp']),
 	};
 }
+
+/** The views of these pods, sorted as comparePods sorts them (each creation time parsed once). */
+export function podViews(pods: readonly unknown[]): PodView[] {
+	const n = pods.length;
+	const views: PodView[] = new Array<PodView>(n);
+	for (let i = 0; i < n; i++) views[i] = podView(pods[i]);
+	if (n < 2) return views;
+	const keys: number[] = new Array<number>(n);
+	for (let i = 0; i < n; i++) keys[i] = createdMs(views[i]!.createdAt);
+	return sortByKey(views, keys, byName);
+}
+
+const byName = (a: PodView, b: PodView): number => byString(a.name, b.name);
 
 /** Creation time, then name. */
 export function comparePods(a: PodView, b: PodView): number {

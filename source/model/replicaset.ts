@@ -4,8 +4,8 @@
 import {humanDuration} from './duration.js';
 import {replicaSetIcon} from './icons.js';
 import type {Pod, ReplicaSet, Rollout} from './objects.js';
-import {comparePods, podView} from './pod.js';
-import {atoi, byString, dict, dicts, int, isDict, meta, str, time} from './safe.js';
+import {podViews} from './pod.js';
+import {atoi, byString, dict, int, isDict, metadataOf, ownerUids, str, strEntry, strOrNull, time, type Dict} from './safe.js';
 import type {ReplicaSetView} from './view.js';
 
 export const POD_TEMPLATE_HASH = 'rollouts-pod-template-hash';
@@ -18,14 +18,19 @@ export function parseRevision(annotations: unknown): number {
 	return atoi(dict(annotations)[REVISION_ANNOTATION]) ?? 0;
 }
 
+/** The revision annotation of an object's metadata (as from metadataOf); missing or non-numeric counts as 0. */
+export function revisionOf(metadata: Readonly<Dict>): number {
+	return atoi(strEntry(metadata['annotations'], REVISION_ANNOTATION)) ?? 0;
+}
+
 /** The pod-template hash is the ReplicaSet's label, not part of its name. */
 export function podTemplateHash(rs: ReplicaSet | unknown): string {
-	return meta(rs).labels[POD_TEMPLATE_HASH] ?? '';
+	return strEntry(metadataOf(rs)['labels'], POD_TEMPLATE_HASH) ?? '';
 }
 
 /** True when one of the object's ownerReferences has this UID. */
 export function isOwnedBy(obj: unknown, uid: string): boolean {
-	return uid !== '' && meta(obj).ownerUids.includes(uid);
+	return uid !== '' && ownerUids(metadataOf(obj)).includes(uid);
 }
 
 /** Healthy | Progressing | ReplicaFailure | ScaledDown. */
@@ -33,12 +38,18 @@ export function replicaSetHealth(rs: ReplicaSet | unknown): string {
 	const spec = dict(dict(rs)['spec']);
 	const status = dict(dict(rs)['status']);
 	const desired = int(spec['replicas']);
-	if (meta(rs).generation > (int(status['observedGeneration']) ?? 0)) return 'Progressing';
-	const failure = dicts(status['conditions']).find((c) => str(c['type']) === 'ReplicaFailure');
-	if (failure !== undefined && str(failure['status']) === 'True') return 'ReplicaFailure';
+	if ((int(metadataOf(rs)['generation']) ?? 0) > (int(status['observedGeneration']) ?? 0)) return 'Progressing';
+	if (str(replicaFailure(status['conditions'])?.['status']) === 'True') return 'ReplicaFailure';
 	if (desired !== undefined && (int(status['availableReplicas']) ?? 0) < desired) return 'Progressing';
 	if (desired === 0) return 'ScaledDown';
 	return 'Healthy';
+}
+
+/** The first ReplicaFailure condition. */
+function replicaFailure(conditions: unknown): Dict | undefined {
+	if (!Array.isArray(conditions)) return undefined;
+	for (const c of conditions) if (isDict(c) && c['type'] === 'ReplicaFailure') return c;
+	return undefined;
 }
 
 /**
@@ -93,18 +104,18 @@ export function compareReplicaSets(a: ReplicaSetView, b: ReplicaSetView): number
  * experiment's ReplicaSets, which carry no tags.
  */
 export function replicaSetView(rs: ReplicaSet | unknown, rollout: Rollout | null, pods: readonly Pod[], now: number): ReplicaSetView {
-	const m = meta(rs);
+	const m = metadataOf(rs);
+	const annotations = m['annotations'];
 	const spec = dict(dict(rs)['spec']);
 	const status = dict(dict(rs)['status']);
-	const hash = m.labels[POD_TEMPLATE_HASH] ?? '';
+	const hash = strEntry(m['labels'], POD_TEMPLATE_HASH) ?? '';
 	const health = replicaSetHealth(rs);
-	const deadline = m.annotations[SCALE_DOWN_DEADLINE_ANNOTATION] ?? null;
-	const containers = dicts(dict(dict(spec['template'])['spec'])['containers']);
-	const template = m.annotations[EXPERIMENT_TEMPLATE_ANNOTATION] ?? '';
+	const deadline = strEntry(annotations, SCALE_DOWN_DEADLINE_ANNOTATION) ?? null;
+	const template = strEntry(annotations, EXPERIMENT_TEMPLATE_ANNOTATION) ?? '';
 	const view: ReplicaSetView = {
-		name: m.name,
+		name: str(m['name']),
 		hash,
-		revision: parseRevision(m.annotations),
+		revision: revisionOf(m),
 		status: health,
 		icon: replicaSetIcon(health),
 		tags: rollout === null ? [] : replicaSetTags(hash, rollout),
@@ -114,10 +125,22 @@ export function replicaSetView(rs: ReplicaSet | unknown, rollout: Rollout | null
 		current: int(status['replicas']) ?? 0,
 		ready: int(status['readyReplicas']) ?? 0,
 		available: int(status['availableReplicas']) ?? 0,
-		images: containers.map((c) => str(c['image'])).filter((i) => i !== ''),
-		createdAt: m.creationTimestamp,
-		pods: pods.map((p) => podView(p)).sort(comparePods),
+		images: containerImages(dict(dict(spec['template'])['spec'])['containers']),
+		createdAt: strOrNull(m['creationTimestamp']),
+		pods: podViews(pods),
 	};
 	if (template !== '') view.template = template;
 	return view;
+}
+
+/** The non-empty images of the containers, in order. */
+function containerImages(containers: unknown): string[] {
+	const images: string[] = [];
+	if (!Array.isArray(containers)) return images;
+	for (const c of containers) {
+		if (!isDict(c)) continue;
+		const image = c['image'];
+		if (typeof image === 'string' && image !== '') images.push(image);
+	}
+	return images;
 }

@@ -3,7 +3,7 @@
 // controllers older than v1.0 that do not write status.phase).
 
 import type {Rollout} from './objects.js';
-import {atoi, bool, dict, dicts, int, list, meta, str, time, type Dict} from './safe.js';
+import {atoi, bool, dict, dicts, int, list, metadataOf, str, strEntry, time, type Dict} from './safe.js';
 
 export interface RolloutStatus {
 	status: string;
@@ -28,18 +28,19 @@ export function rolloutStatus(rollout: Rollout | unknown): RolloutStatus {
 	const ro = dict(rollout);
 	const spec = dict(ro['spec']);
 	const status = dict(ro['status']);
-	const m = meta(ro);
+	const m = metadataOf(ro);
+	const generation = int(m['generation']) ?? 0;
 
 	// observedGeneration is a string; a non-number (v0.9 hash) or a newer value counts as observed.
 	const observed = atoi(status['observedGeneration']);
-	if (observed !== undefined && observed < m.generation) {
+	if (observed !== undefined && observed < generation) {
 		return {status: 'Progressing', message: 'waiting for rollout spec update to be observed'};
 	}
 	// A user cleared the pause conditions but the controller has not reacted yet.
 	if (bool(status['controllerPause']) && list(status['pauseConditions']).length === 0) {
 		return {status: 'Progressing', message: 'waiting for rollout to unpause'};
 	}
-	if (bool(spec['templateResolvedFromRef']) && !workloadGenerationObserved(m.annotations, status)) {
+	if (bool(spec['templateResolvedFromRef']) && !workloadGenerationObserved(strEntry(m['annotations'], WORKLOAD_GENERATION), status)) {
 		return {
 			status: 'Progressing',
 			message: 'waiting for rollout spec update to be observed for the reference workload',
@@ -50,8 +51,8 @@ export function rolloutStatus(rollout: Rollout | unknown): RolloutStatus {
 	return calculateRolloutPhase(spec, status);
 }
 
-function workloadGenerationObserved(annotations: Record<string, string>, status: Dict): boolean {
-	const wanted = atoi(annotations[WORKLOAD_GENERATION]);
+function workloadGenerationObserved(annotation: string | undefined, status: Dict): boolean {
+	const wanted = atoi(annotation);
 	if (wanted === undefined || Math.abs(wanted) > INT32_MAX) return true;
 	const seen = atoi(status['workloadObservedGeneration']);
 	if (seen === undefined || Math.abs(seen) > INT32_MAX) return true;

@@ -4,7 +4,7 @@
 
 import type {Ingress, Rollout, Service} from './objects.js';
 import {POD_TEMPLATE_HASH} from './replicaset.js';
-import {dict, dicts, isDict, meta, str, strMap} from './safe.js';
+import {dict, dicts, isDict, metadataOf, str, strEntry} from './safe.js';
 import type {ReplicaSetView, ServiceRef} from './view.js';
 
 /** Services and Ingress routes, indexed once per derivation by namespace and name. */
@@ -19,8 +19,9 @@ export function indexServices(services: readonly unknown[], ingresses: readonly 
 	const byName = new Map<string, Service>();
 	for (const svc of services) {
 		if (!isDict(svc)) continue;
-		const m = meta(svc);
-		if (m.name !== '') byName.set(key(m.namespace, m.name), svc as Service);
+		const m = metadataOf(svc);
+		const name = str(m['name']);
+		if (name !== '') byName.set(key(str(m['namespace']), name), svc as Service);
 	}
 	const hostSets = new Map<string, Set<string>>();
 	const add = (k: string, host: string): void => {
@@ -30,18 +31,18 @@ export function indexServices(services: readonly unknown[], ingresses: readonly 
 	};
 	for (const ing of ingresses) {
 		if (!isDict(ing)) continue;
-		const m = meta(ing);
+		const namespace = str(metadataOf(ing)['namespace']);
 		const spec = dict((ing as Ingress).spec);
 		for (const rule of dicts(spec['rules'])) {
 			// A rule without a host matches every host.
 			const host = str(rule['host']) || '*';
 			for (const path of dicts(dict(rule['http'])['paths'])) {
 				const svc = str(dict(dict(dict(path)['backend'])['service'])['name']);
-				if (svc !== '') add(key(m.namespace, svc), host);
+				if (svc !== '') add(key(namespace, svc), host);
 			}
 		}
 		const fallback = str(dict(dict(spec['defaultBackend'])['service'])['name']);
-		if (fallback !== '') add(key(m.namespace, fallback), '*');
+		if (fallback !== '') add(key(namespace, fallback), '*');
 	}
 	const hosts = new Map<string, string[]>();
 	for (const [k, set] of hostSets) hosts.set(k, [...set].sort());
@@ -63,7 +64,7 @@ export function rolloutServiceNames(rollout: Rollout | unknown): {active: string
 
 /** The rollouts-pod-template-hash a Service's selector holds, or null. */
 export function serviceHash(svc: Service | unknown): string | null {
-	const hash = strMap(dict(dict(svc)['spec'])['selector'])[POD_TEMPLATE_HASH];
+	const hash = strEntry(dict(dict(svc)['spec'])['selector'], POD_TEMPLATE_HASH);
 	return hash === undefined || hash === '' ? null : hash;
 }
 
@@ -81,7 +82,15 @@ export function resolveService(
 	const k = key(namespace, name);
 	const svc = index.services.get(k);
 	const hash = svc === undefined ? null : serviceHash(svc);
-	const rs = hash === null ? undefined : replicaSets.find((r) => r.hash === hash);
+	let rs: ReplicaSetView | undefined;
+	if (hash !== null) {
+		for (const r of replicaSets) {
+			if (r.hash === hash) {
+				rs = r;
+				break;
+			}
+		}
+	}
 	return {
 		name,
 		hash,
