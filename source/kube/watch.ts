@@ -108,11 +108,13 @@ export class ResourceWatch {
 		let quickEnds = 0; // watches that ended (cleanly or 410) without doing anything useful
 
 		while (!signal.aborted) {
+			const stream = {openedAt: null as number | null};
 			try {
 				if (this.resourceVersion === null) {
 					await this.list(signal);
 				}
 				const outcome = await this.watchOnce(signal, () => {
+					stream.openedAt = tuning.now();
 					this.setStatus(signal, {state: 'live', attempt: 0, nextRetryAt: null, reason: null});
 				});
 				if (outcome.openMs >= tuning.healthyAfterMs) {
@@ -129,6 +131,10 @@ export class ResourceWatch {
 			} catch (error) {
 				if (signal.aborted) {
 					return;
+				}
+				// A stream that stayed open long enough was healthy, however it ended (e.g. the server restarted).
+				if (stream.openedAt !== null && tuning.now() - stream.openedAt >= tuning.healthyAfterMs) {
+					failures = 0;
 				}
 				const verdict = classifyWatchError(error, {type: this.type, namespace: this.namespace, server: this.server});
 				switch (verdict.action) {

@@ -160,6 +160,25 @@ describe('ResourceWatch', () => {
 		expect(t.fake.watches.every((w) => w.query.get('resourceVersion') === '7')).toBe(true);
 	});
 
+	it('starts the backoff afresh when a stream that stayed open long enough breaks', async () => {
+		let failuresLeft = 2;
+		const t = await startWatch(
+			(req, res) => {
+				if (!req.watch) return sendList(res, [pod('a', '1')], '7');
+				if (failuresLeft-- > 0) return sendStatus(res, 500, 'internal error');
+				startStream(res);
+				// Open longer than healthyAfterMs, then the connection breaks (no clean end).
+				setTimeout(() => res.destroy(), 250);
+			},
+			{tuning: {healthyAfterMs: 150}},
+		);
+		await until(() => t.fake.watches.length >= 5, 'the watches after the broken streams', 5000);
+		const reconnecting = t.statuses.filter((s) => s.state === 'reconnecting' && s.nextRetryAt !== null);
+		// 500, 500, then each broken stream: a first retry again, not attempt 3, 4, ...
+		expect(reconnecting.map((s) => s.attempt).slice(0, 4)).toEqual([1, 2, 1, 1]);
+		expect(reconnecting[2]?.reason).toMatch(/^connection reset by /);
+	});
+
 	it('does not hot-loop when the server ends every watch at once', async () => {
 		const t = await startWatch((req, res) => {
 			if (!req.watch) return sendList(res, [], '1');
