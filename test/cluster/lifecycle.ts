@@ -37,7 +37,7 @@ async function stopAllAndClean(paths: ClusterPaths): Promise<void> {
  * is ready. A partially running cluster is stopped and started afresh.
  */
 export async function up(options: UpOptions = {}): Promise<UpResult> {
-	const paths = clusterPaths();
+	const paths = clusterPaths(options.stateDir);
 	const log = options.log ?? (() => {});
 	const t0 = Date.now();
 	let partialSince: number | undefined;
@@ -84,8 +84,8 @@ export async function up(options: UpOptions = {}): Promise<UpResult> {
 }
 
 /** Stops the processes this launcher started (SIGTERM in reverse order, then SIGKILL) and removes state except logs. */
-export async function down(options: {log?: (message: string) => void} = {}): Promise<void> {
-	const paths = clusterPaths();
+export async function down(options: {log?: (message: string) => void; stateDir?: string} = {}): Promise<void> {
+	const paths = clusterPaths(options.stateDir);
 	const log = options.log ?? (() => {});
 	await withLock(paths, async () => {
 		for (const component of [...COMPONENTS].reverse()) {
@@ -102,11 +102,13 @@ export interface StopComponentOptions {
 	timeoutMs?: number;
 	/** 'SIGKILL' simulates a crash (default 'SIGTERM'). */
 	signal?: 'SIGTERM' | 'SIGKILL';
+	/** The cluster's state directory (default: clusterPaths().stateDir); see UpOptions.stateDir. */
+	stateDir?: string;
 }
 
 /** Stops one component; its data, certificates and port are kept for startComponent. */
 export async function stopComponent(name: ComponentName, options: StopComponentOptions = {}): Promise<void> {
-	const paths = clusterPaths();
+	const paths = clusterPaths(options.stateDir);
 	requireRunningState(paths);
 	await withLock(paths, async () => {
 		await stopProcess(name, paths, options.timeoutMs ?? stopGraceMs[name], options.signal ?? 'SIGTERM');
@@ -119,8 +121,8 @@ export async function stopComponent(name: ComponentName, options: StopComponentO
  * Starts one component again with the same binary, port and data, and waits until
  * it is healthy. No-op when it is already running.
  */
-export async function startComponent(name: ComponentName, options: {timeoutMs?: number} = {}): Promise<void> {
-	const paths = clusterPaths();
+export async function startComponent(name: ComponentName, options: {timeoutMs?: number; stateDir?: string} = {}): Promise<void> {
+	const paths = clusterPaths(options.stateDir);
 	const ctx = requireRunningState(paths);
 	await withLock(paths, async () => {
 		if (componentRunning(name, paths).running) {

@@ -27,6 +27,13 @@ import {waitComponent, waitReady} from './readiness.js';
 import {ClusterError} from './util.js';
 
 export interface UpOptions {
+	/**
+	 * The cluster's state directory (default: clusterPaths().stateDir, i.e.
+	 * ROLLOUTS_TUI_CLUSTER_DIR or `<repo>/.cluster`). Another directory is another,
+	 * independent cluster: its own ports, certificates, lock and processes. Pass the
+	 * same directory to down(), stopComponent() and startComponent().
+	 */
+	stateDir?: string;
 	/** Directory holding the binaries (build.sh's last stdout line). Default: defaultBinDir(). */
 	binDir?: string;
 	/** Number of fake nodes (default 3). */
