@@ -23,10 +23,10 @@ import {blueGreenManifest, ROLLOUT} from '../cluster/manifests.js';
 import {createClusterSource} from '../../source/kube/cluster-source.js';
 import {loadKubeConfig} from '../../source/kube/config.js';
 import type {Snapshot, Source} from '../../source/kube/source.js';
-import {describeWatches} from '../../source/kube/watch-status.js';
 import type {WatchTuning} from '../../source/kube/watch.js';
-import type {KubeObject, ObjectSets} from '../../source/model/objects.js';
+import type {ObjectSets} from '../../source/model/objects.js';
 import {createBlueGreen, getCluster, waitFor} from './helpers.js';
+import {allLive, find, listState, names, service, summarize, timeUntil} from './source-helpers.js';
 
 interface RecordedEvent {
 	at: number;
@@ -199,67 +199,6 @@ function startSource(tuning: Partial<WatchTuning> = {}, resources?: Array<'servi
 	return source;
 }
 
-/** Resolves with the ms it took until `predicate` holds for a snapshot; rejects after `timeoutMs`. */
-function timeUntil(source: Source, predicate: (snapshot: Snapshot) => boolean, timeoutMs: number, what: () => string): Promise<number> {
-	const started = performance.now();
-	return new Promise((resolve, reject) => {
-		const check = () => {
-			if (predicate(source.getSnapshot())) {
-				finish();
-				resolve(performance.now() - started);
-			}
-		};
-		const timer = setTimeout(() => {
-			finish();
-			reject(new Error(`not within ${timeoutMs}ms: ${what()} (status: ${describeWatches(source.getSnapshot().watches, Date.now()).summary})`));
-		}, timeoutMs);
-		const unsubscribe = source.subscribe(check);
-		const finish = () => {
-			clearTimeout(timer);
-			unsubscribe();
-		};
-		check();
-	});
-}
-
-const names = (items: KubeObject[]) => items.map((item) => item.metadata?.name ?? '');
-const find = (items: KubeObject[], name: string) => items.find((item) => item.metadata?.name === name);
-const allLive = (snapshot: Snapshot) => snapshot.watches.every((watch) => watch.state === 'live');
-
-type State = Partial<Record<keyof ObjectSets, string[]>>;
-
-/** "name@resourceVersion" per kind, kinds and items sorted. */
-function summarize(objects: Partial<ObjectSets>): State {
-	const result: State = {};
-	for (const [kind, items] of (Object.entries(objects) as Array<[keyof ObjectSets, KubeObject[]]>).sort(([a], [b]) => a.localeCompare(b))) {
-		result[kind] = items.map((item) => `${item.metadata?.name}@${item.metadata?.resourceVersion}`).sort();
-	}
-	return result;
-}
-
-/** What a fresh LIST of the namespace says, for the kinds `source` watches. */
-async function serverState(source: Source): Promise<State> {
-	const core = kc.makeApiClient(k8s.CoreV1Api);
-	const apps = kc.makeApiClient(k8s.AppsV1Api);
-	const networking = kc.makeApiClient(k8s.NetworkingV1Api);
-	const custom = kc.makeApiClient(k8s.CustomObjectsApi);
-	const customItems = async (plural: string) =>
-		((await custom.listNamespacedCustomObject({...ROLLOUT, plural, namespace})) as {items: KubeObject[]}).items;
-	const lists: Record<keyof ObjectSets, () => Promise<KubeObject[]>> = {
-		rollouts: () => customItems('rollouts'),
-		replicaSets: async () => (await apps.listNamespacedReplicaSet({namespace})).items as KubeObject[],
-		pods: async () => (await core.listNamespacedPod({namespace})).items as KubeObject[],
-		services: async () => (await core.listNamespacedService({namespace})).items as KubeObject[],
-		ingresses: async () => (await networking.listNamespacedIngress({namespace})).items as KubeObject[],
-		analysisRuns: () => customItems('analysisruns'),
-		experiments: () => customItems('experiments'),
-	};
-	const kinds = Object.keys(watchedSets(source)) as Array<keyof ObjectSets>;
-	const objects: Partial<ObjectSets> = {};
-	await Promise.all(kinds.map(async (kind) => Object.assign(objects, {[kind]: await lists[kind]()})));
-	return summarize(objects);
-}
-
 /** The object sets of the kinds `source` watches (the others stay empty in its snapshot). */
 function watchedSets(source: Source): Partial<ObjectSets> {
 	const snapshot = source.getSnapshot();
@@ -282,7 +221,7 @@ async function expectMatchesList(source: Source, what: string): Promise<void> {
 	let last = '';
 	await waitFor(
 		async () => {
-			const server = JSON.stringify(await serverState(source));
+			const server = JSON.stringify(await listState(kc, namespace, Object.keys(watchedSets(source)) as Array<keyof ObjectSets>));
 			const local = JSON.stringify(summarize(watchedSets(source)));
 			last = `snapshot ${local} vs LIST ${server}`;
 			return local === server;
@@ -291,10 +230,6 @@ async function expectMatchesList(source: Source, what: string): Promise<void> {
 	).catch((error: Error) => {
 		throw new Error(`${error.message}; last: ${last}`);
 	});
-}
-
-function service(name: string): k8s.V1Service {
-	return {metadata: {name}, spec: {selector: {app: name}, ports: [{port: 80}]}};
 }
 
 const mergePatch = k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch);

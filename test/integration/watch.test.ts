@@ -11,9 +11,8 @@ import yaml from 'js-yaml';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {createClusterSource} from '../../source/kube/cluster-source.js';
 import {loadKubeConfig} from '../../source/kube/config.js';
-import type {Snapshot, Source} from '../../source/kube/source.js';
+import type {Source} from '../../source/kube/source.js';
 import {describeWatches} from '../../source/kube/watch-status.js';
-import type {KubeObject, ObjectSets} from '../../source/model/objects.js';
 import {
 	blueGreenManifest,
 	createBlueGreen,
@@ -24,6 +23,7 @@ import {
 	ROLLOUT,
 	waitFor,
 } from './helpers.js';
+import {allLive, find, listState, names, service, summarize, timeUntil} from './source-helpers.js';
 
 const sources: Source[] = [];
 afterEach(() => {
@@ -46,65 +46,6 @@ function startSource(namespace: string | null, kubeconfig = getCluster().kubecon
 	return source;
 }
 
-/** Resolves with the ms it took until `predicate` holds for a snapshot; rejects after `timeoutMs`. */
-function timeUntil(source: Source, predicate: (snapshot: Snapshot) => boolean, timeoutMs: number, what: string): Promise<number> {
-	const started = performance.now();
-	return new Promise((resolve, reject) => {
-		const check = () => {
-			if (predicate(source.getSnapshot())) {
-				finish();
-				resolve(performance.now() - started);
-			}
-		};
-		const timer = setTimeout(() => {
-			finish();
-			reject(new Error(`not within ${timeoutMs}ms: ${what} (status: ${describeWatches(source.getSnapshot().watches, Date.now()).summary})`));
-		}, timeoutMs);
-		const unsubscribe = source.subscribe(check);
-		const finish = () => {
-			clearTimeout(timer);
-			unsubscribe();
-		};
-		check();
-	});
-}
-
-const names = (items: KubeObject[]) => items.map((item) => item.metadata?.name ?? '');
-const find = (items: KubeObject[], name: string) => items.find((item) => item.metadata?.name === name);
-
-type State = Record<keyof ObjectSets, string[]>;
-
-/** "name@resourceVersion" per kind, sorted: what a fresh LIST of the namespace says. */
-async function serverState(namespace: string): Promise<State> {
-	const kc = kubeConfig();
-	const core = kc.makeApiClient(k8s.CoreV1Api);
-	const apps = kc.makeApiClient(k8s.AppsV1Api);
-	const networking = kc.makeApiClient(k8s.NetworkingV1Api);
-	const custom = kc.makeApiClient(k8s.CustomObjectsApi);
-	const customItems = async (plural: string) =>
-		((await custom.listNamespacedCustomObject({...ROLLOUT, plural, namespace})) as {items: KubeObject[]}).items;
-	const [rollouts, replicaSets, pods, services, ingresses, analysisRuns, experiments] = await Promise.all([
-		customItems('rollouts'),
-		apps.listNamespacedReplicaSet({namespace}).then((list) => list.items as KubeObject[]),
-		core.listNamespacedPod({namespace}).then((list) => list.items as KubeObject[]),
-		core.listNamespacedService({namespace}).then((list) => list.items as KubeObject[]),
-		networking.listNamespacedIngress({namespace}).then((list) => list.items as KubeObject[]),
-		customItems('analysisruns'),
-		customItems('experiments'),
-	]);
-	return summarize({rollouts, replicaSets, pods, services, ingresses, analysisRuns, experiments} as ObjectSets);
-}
-
-function summarize(objects: ObjectSets): State {
-	const result = {} as State;
-	for (const [kind, items] of Object.entries(objects) as Array<[keyof ObjectSets, KubeObject[]]>) {
-		result[kind] = items.map((item) => `${item.metadata?.name}@${item.metadata?.resourceVersion}`).sort();
-	}
-	return result;
-}
-
-const allLive = (snapshot: Snapshot) => snapshot.watches.every((watch) => watch.state === 'live');
-
 /** A kubeconfig like the admin one, with its user changed; written to a private temp file. */
 function derivedKubeconfig(name: string, user: Record<string, unknown>): string {
 	const admin = yaml.load(fs.readFileSync(getCluster().kubeconfig, 'utf8')) as {
@@ -116,10 +57,6 @@ function derivedKubeconfig(name: string, user: Record<string, unknown>): string 
 	const merged = Object.fromEntries(Object.entries({...adminUser.user, ...user}).filter(([, value]) => value !== undefined));
 	fs.writeFileSync(file, yaml.dump({...admin, users: [{name: adminUser.name, user: merged}]}), {mode: 0o600});
 	return file;
-}
-
-function service(name: string, labels: Record<string, string> = {}): k8s.V1Service {
-	return {metadata: {name, labels}, spec: {selector: {app: name}, ports: [{port: 80}]}};
 }
 
 describe('cluster source on a real API server', () => {
@@ -201,7 +138,7 @@ describe('cluster source on a real API server', () => {
 		expect(states.has('reconnecting')).toBe(true);
 
 		// Eventually equal: the controller and kwok may still be writing.
-		await waitFor(async () => JSON.stringify(summarize(source.getSnapshot().objects)) === JSON.stringify(await serverState(namespace)), {
+		await waitFor(async () => JSON.stringify(summarize(source.getSnapshot().objects)) === JSON.stringify(await listState(kubeConfig(), namespace)), {
 			timeoutMs: 15_000,
 			description: 'the snapshot to match a fresh LIST',
 		});
