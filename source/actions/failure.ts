@@ -3,6 +3,7 @@
 // 1.4's ApiException has `code` and `body`, the JSON text of a Kubernetes
 // Status; connection failures are node-fetch errors with a system `code`).
 // Messages never repeat request headers, tokens or kubeconfig contents.
+import {connectionWords, errorCode} from '../kube/connection-errors.js';
 import {isPreconditionFailure, type StatusLike} from './conditional.js';
 
 export type FailureKind = 'conflict' | 'forbidden' | 'notFound' | 'invalid' | 'unreachable' | 'other';
@@ -65,40 +66,6 @@ export function safeServer(server: string | undefined): string {
 	}
 }
 
-const CONNECTION_WORDS: Record<string, string> = {
-	ECONNREFUSED: 'connection refused',
-	ECONNRESET: 'connection reset',
-	ENOTFOUND: 'host name not found',
-	EAI_AGAIN: 'host name lookup failed',
-	ETIMEDOUT: 'connection timed out',
-	EHOSTUNREACH: 'host unreachable',
-	ENETUNREACH: 'network unreachable',
-	EPIPE: 'connection closed',
-	UND_ERR_SOCKET: 'connection closed',
-	UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-};
-
-const TLS_WORDS: Record<string, string> = {
-	CERT_HAS_EXPIRED: 'its TLS certificate has expired',
-	DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed and not trusted',
-	SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chain is not trusted',
-	UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate cannot be verified',
-	UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its TLS certificate issuer is not trusted',
-	ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate does not match the host name',
-};
-
-/** The system error code of a connection failure (node-fetch or undici), if any. */
-function systemCodeOf(error: unknown): string | null {
-	let current: unknown = error;
-	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-		const candidate = current as ApiErrorLike;
-		if (typeof candidate.code === 'string') return candidate.code;
-		if (typeof candidate.errno === 'string') return candidate.errno;
-		current = candidate.cause;
-	}
-	return null;
-}
-
 function oneLine(text: string, max = 300): string {
 	const flat = text.replace(/\s+/g, ' ').trim();
 	return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
@@ -108,13 +75,11 @@ function oneLine(text: string, max = 300): string {
 export function describeFailure(error: unknown, context: RequestContext): Failure {
 	const http = httpStatusOf(error);
 	if (http === null) {
-		const code = systemCodeOf(error);
+		const code = errorCode(error);
 		const server = safeServer(context.server);
-		if (code && CONNECTION_WORDS[code]) {
-			return {kind: 'unreachable', message: `cannot reach ${server}: ${CONNECTION_WORDS[code]} (${code})`};
-		}
-		if (code && TLS_WORDS[code]) {
-			return {kind: 'unreachable', message: `cannot reach ${server}: ${TLS_WORDS[code]} (${code})`};
+		const words = connectionWords(code);
+		if (words) {
+			return {kind: 'unreachable', message: `cannot reach ${server}: ${words} (${code})`};
 		}
 		if ((error as ApiErrorLike | null)?.name === 'FetchError' || (error as ApiErrorLike | null)?.type === 'system') {
 			return {kind: 'unreachable', message: `cannot reach ${server}${code ? ` (${code})` : ''}`};

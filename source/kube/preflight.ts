@@ -3,17 +3,8 @@
 import type {KubeConfig} from '@kubernetes/client-node';
 import {UserError} from '../errors.js';
 import {openGet, readBody} from './kube-request.js';
-import {errorCode, redact} from './watch-errors.js';
-
-const CODE_WORDS: Record<string, string> = {
-	ECONNREFUSED: 'connection refused',
-	ENOTFOUND: 'host not found',
-	EAI_AGAIN: 'DNS lookup failed',
-	ETIMEDOUT: 'timed out',
-	ECONNRESET: 'connection reset',
-	EHOSTUNREACH: 'host unreachable',
-	REQUEST_TIMEOUT: 'no answer within 5s',
-};
+import {connectionWords, errorCode} from './connection-errors.js';
+import {redact} from './watch-errors.js';
 
 export async function checkReachable(kc: KubeConfig, server: string, timeoutMs = 5000): Promise<void> {
 	let status: number | undefined;
@@ -23,7 +14,10 @@ export async function checkReachable(kc: KubeConfig, server: string, timeoutMs =
 		await readBody(open, timeoutMs);
 	} catch (error) {
 		const code = errorCode(error);
-		const words = (code && CODE_WORDS[code]) ?? redact(error instanceof Error ? error.message : String(error));
+		const words =
+			code === 'REQUEST_TIMEOUT'
+				? `no answer within ${timeoutMs / 1000}s`
+				: (connectionWords(code) ?? redact(error instanceof Error ? error.message : String(error)));
 		throw new UserError(`cannot reach the API server at ${server}: ${words}`);
 	}
 	if (status === 401) throw new UserError(`the API server at ${server} rejected the credentials (401 Unauthorized)`);

@@ -1,6 +1,9 @@
 // What a failed list or watch means for the user: retry soon, retry slowly,
 // or give up, plus one line of human words. Pure; no I/O.
 import {collectionPath, qualifiedName, type ResourceType} from './resources.js';
+import {errorCode} from './connection-errors.js';
+
+export {errorCode};
 
 export type Verb = 'list' | 'watch';
 
@@ -144,28 +147,6 @@ function classifyStatus(error: KubeApiError, context: ErrorContext): ErrorVerdic
 
 function reconnect(reason: string): ErrorVerdict {
 	return {action: 'backoff', state: 'reconnecting', reason};
-}
-
-/** Node puts the code on the error, or (happy eyeballs) on each of an AggregateError's errors. */
-export function errorCode(error: unknown): string | undefined {
-	if (typeof error !== 'object' || error === null) {
-		return undefined;
-	}
-	const code = (error as {code?: unknown}).code;
-	if (typeof code === 'string') {
-		return code;
-	}
-	const inner = (error as {errors?: unknown}).errors;
-	if (Array.isArray(inner)) {
-		for (const each of inner) {
-			const innerCode = errorCode(each);
-			if (innerCode) {
-				return innerCode;
-			}
-		}
-	}
-	const cause = (error as {cause?: unknown}).cause;
-	return cause && cause !== error ? errorCode(cause) : undefined;
 }
 
 /** The server URL for messages: without any user:password part. */
