@@ -5,7 +5,7 @@ import {age, humanDuration} from '../model/duration.js';
 import {scaleDownDelay} from '../model/replicaset.js';
 import type {ReplicaSetView, RolloutView, ServiceRef} from '../model/view.js';
 import {fit, seg, type Line} from './lines.js';
-import {POD_CELLS, roleColor, statusSegment, tagColor} from './theme.js';
+import {POD_CELLS, ROLE_ORDER, roleColor, roleOf, statusSegment, tagColor} from './theme.js';
 import {treeLines} from './tree-lines.js';
 
 const LABEL = 11;
@@ -73,13 +73,10 @@ export function trafficLines(view: RolloutView): Line[] {
 const isLive = (rs: ReplicaSetView) =>
 	rs.pods.length > 0 || rs.desired > 0 || rs.tags.includes('active') || rs.tags.includes('preview');
 
-const ROLE_ORDER = ['active', 'preview', 'canary', 'stable'];
-const roleOf = (rs: ReplicaSetView) => ROLE_ORDER.find(tag => rs.tags.includes(tag)) ?? 'old';
-
 /** The blue/green pod grid: one row per live revision, one cell per pod. */
 export function podGridLines(view: RolloutView, now: number, width: number): Line[] {
 	// Traffic order: the live lane first, then the candidate, then the rest (newest first).
-	const rank = (rs: ReplicaSetView) => ROLE_ORDER.indexOf(roleOf(rs)) >>> 0;
+	const rank = (rs: ReplicaSetView) => ROLE_ORDER.indexOf(roleOf(rs.tags));
 	const live = view.revisions
 		.flatMap(rev => rev.replicaSets)
 		.filter(isLive)
@@ -89,7 +86,7 @@ export function podGridLines(view: RolloutView, now: number, width: number): Lin
 	if (live.length === 0) return [legend, [seg(' no live pods', {dim: true})]];
 	const lines: Line[] = [legend];
 	for (const rs of live) {
-		const role = roleOf(rs);
+		const role = roleOf(rs.tags);
 		const color = roleColor(rs.tags);
 		const ready = rs.pods.filter(p => p.state === 'ready').length;
 		const head: Line = [

@@ -1,42 +1,28 @@
 // Colours are only ever a second signal: every state also has a glyph or a
 // word, so the UI reads the same with --no-color or NO_COLOR.
 import type {IconName, PodState} from '../model/view.js';
-import {iconGlyph, POD_STATE_GLYPHS} from '../model/icons.js';
+import {ICON_COLORS, iconGlyph, POD_STATE_GLYPHS, TAG_COLORS} from '../model/icons.js';
 import {seg, type Color, type Segment} from './lines.js';
 
-const ICON_COLORS: Record<IconName, Color | undefined> = {
-	waiting: 'yellow',
-	progressing: 'blue',
-	warning: 'red',
-	unknown: 'yellow',
-	ok: 'green',
-	bad: 'red',
-	paused: undefined,
-	neutral: undefined,
-};
+// Argo's colours live in the model (as ANSI codes, for the text printer); the
+// UI names the same colours for Ink, so the two can never disagree.
+const ANSI_TO_INK: Record<number, Color> = {31: 'red', 32: 'green', 33: 'yellow', 94: 'blue'};
+const inkColor = (code: number | null | undefined): Color | undefined => (code == null ? undefined : ANSI_TO_INK[code]);
 
-export const iconColor = (icon: IconName): Color | undefined => ICON_COLORS[icon];
+export const iconColor = (icon: IconName): Color | undefined => inkColor(ICON_COLORS[icon]);
 
 /** "✔ Healthy", coloured by its icon. */
 export const statusSegment = (icon: IconName, status: string): Segment =>
-	seg(`${iconGlyph(icon)} ${status}`, {color: ICON_COLORS[icon]});
+	seg(`${iconGlyph(icon)} ${status}`, {color: iconColor(icon)});
 
-const TAG_COLORS: Record<string, Color> = {
-	stable: 'green',
-	active: 'green',
-	preview: 'blue',
-	canary: 'yellow',
-	ping: 'blue',
-	pong: 'blue',
-};
+export const tagColor = (tag: string): Color | undefined => inkColor(TAG_COLORS[tag]);
 
-export const tagColor = (tag: string): Color | undefined => TAG_COLORS[tag];
+/** A ReplicaSet's most telling tag, in traffic order (live lane first); "old" when it has none. */
+export const ROLE_ORDER = ['active', 'preview', 'canary', 'stable', 'old'] as const;
+export const roleOf = (tags: string[]): (typeof ROLE_ORDER)[number] => ROLE_ORDER.find(tag => tags.includes(tag)) ?? 'old';
 
-/** The colour of a ReplicaSet: its most telling tag's. */
-export function roleColor(tags: string[]): Color | undefined {
-	for (const tag of ['active', 'preview', 'canary', 'stable']) if (tags.includes(tag)) return TAG_COLORS[tag];
-	return undefined;
-}
+/** The colour of a ReplicaSet: its role's. */
+export const roleColor = (tags: string[]): Color | undefined => tagColor(roleOf(tags));
 
 /** Pod-grid cells: the model's distinct glyphs, so the grid reads without colour. */
 const cell = (state: PodState, color: Color, label: string) => ({glyph: POD_STATE_GLYPHS[state], color, label});
