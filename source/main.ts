@@ -40,10 +40,28 @@ const HELP = `
     $ rollouts-tui -A -o json | jq '.rollouts[] | select(.status=="Paused") | .name'
 `;
 
-// Every spelling meow may hand back: long (both cases), short, and the negated colour flag.
+const FLAGS = {
+	namespace: {type: 'string', shortFlag: 'n'},
+	allNamespaces: {type: 'boolean', shortFlag: 'A', default: false},
+	context: {type: 'string'},
+	kubeconfig: {type: 'string'},
+	file: {type: 'string', shortFlag: 'f'},
+	output: {type: 'string', shortFlag: 'o'},
+	readonly: {type: 'boolean', default: false},
+	color: {type: 'boolean', default: true},
+	full: {type: 'boolean', default: false},
+	toRevision: {type: 'number'},
+} as const;
+
+// Every spelling meow may hand back for our flags: camelCase, kebab-case and short.
 const KNOWN_FLAGS = new Set([
-	'namespace', 'n', 'allNamespaces', 'all-namespaces', 'A', 'context', 'kubeconfig', 'file', 'f',
-	'output', 'o', 'readonly', 'color', 'full', 'toRevision', 'to-revision', 'help', 'version',
+	'help',
+	'version',
+	...Object.entries(FLAGS).flatMap(([name, flag]) => [
+		name,
+		name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`),
+		...('shortFlag' in flag ? [flag.shortFlag] : []),
+	]),
 ]);
 
 export async function main(argv: string[]): Promise<number> {
@@ -52,18 +70,7 @@ export async function main(argv: string[]): Promise<number> {
 		argv,
 		// We report unknown flags ourselves, in the same one-line style as every other error.
 		allowUnknownFlags: true,
-		flags: {
-			namespace: {type: 'string', shortFlag: 'n'},
-			allNamespaces: {type: 'boolean', shortFlag: 'A', default: false},
-			context: {type: 'string'},
-			kubeconfig: {type: 'string'},
-			file: {type: 'string', shortFlag: 'f'},
-			output: {type: 'string', shortFlag: 'o'},
-			readonly: {type: 'boolean', default: false},
-			color: {type: 'boolean', default: true},
-			full: {type: 'boolean', default: false},
-			toRevision: {type: 'number'},
-		},
+		flags: FLAGS,
 	});
 	const {flags, input} = cli;
 	try {

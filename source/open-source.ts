@@ -55,7 +55,6 @@ function onlyNamespace(source: Source, namespace: string): Source {
 	let cachedFor: ReturnType<Source['getSnapshot']> | undefined;
 	let cached: ReturnType<Source['getSnapshot']> | undefined;
 	return {
-		...source,
 		start: () => source.start(),
 		stop: () => source.stop(),
 		subscribe: listener => source.subscribe(listener),
