@@ -3,6 +3,7 @@
 // stderr and a non-zero exit, never a stack trace.
 import meow from 'meow';
 import {UserError} from './errors.js';
+import {sanitize, sanitizeMultiline} from './terminal/sanitize.js';
 import type {ActionName} from './actions/plan.js';
 
 const ACTION_COMMANDS = ['promote', 'abort', 'retry', 'undo', 'restart', 'pause'] as const;
@@ -105,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
 		return await runInteractive(opened, {readonly: flags.readonly, rollout: first});
 	} catch (error) {
 		if (error instanceof UserError) {
-			process.stderr.write(`rollouts-tui: ${error.message}\n`);
+			process.stderr.write(`rollouts-tui: ${sanitize(error.message, 2048)}\n`);
 			return error.exitCode;
 		}
 		throw error;
@@ -134,6 +135,7 @@ async function runActionSubcommand(
 		full: flags.full,
 		toRevision: flags.toRevision,
 	});
-	(result.exitCode === 0 ? process.stdout : process.stderr).write(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
+	const output = sanitizeMultiline(result.output.replace(/\n$/, ''));
+	(result.exitCode === 0 ? process.stdout : process.stderr).write(`${output}\n`);
 	return result.exitCode;
 }

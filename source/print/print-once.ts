@@ -1,5 +1,6 @@
 // Non-interactive mode: wait for the first full list, print, exit.
 import {UserError} from '../errors.js';
+import {sanitize} from '../terminal/sanitize.js';
 import {deriveRollouts} from '../model/derive.js';
 import type {OpenedSource} from '../open-source.js';
 import {toJson} from './json.js';
@@ -38,7 +39,7 @@ export async function printOnce(
 		const out = opts.format === 'json' ? toJson(views) : renderText(views, Date.now(), {color: opts.color});
 		process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
 		if (opts.format === 'text' && views.length === 0) {
-			process.stderr.write(`No rollouts found${namespace ? ` in namespace ${namespace}` : ''}.\n`);
+			process.stderr.write(`No rollouts found${namespace ? ` in namespace ${sanitize(namespace)}` : ''}.\n`);
 		}
 		return 0;
 	} finally {

@@ -7,6 +7,7 @@ import {ICON_COLORS, TAG_COLORS, iconGlyph} from '../model/icons.js';
 import {formatImage} from '../model/images.js';
 import {revisionTree} from '../model/tree.js';
 import type {IconName, RolloutView, ServiceRef} from '../model/view.js';
+import {sanitizeDeep} from '../terminal/sanitize.js';
 
 export interface TextOptions {
 	color: boolean;
@@ -28,7 +29,8 @@ const field = (label: string, value: string | number): string => `${label.padEnd
 export function renderText(views: readonly RolloutView[], now: number, opts: TextOptions): string {
 	if (views.length === 0) return '';
 	const paint = painter(opts.color);
-	return `${views.map((v) => [...header(v, paint), ...servicesBlock(v), '', ...tree(v, now, paint)].join('\n')).join('\n\n')}\n`;
+	// The terminal edge of text output: every string of the view is sanitised before layout.
+	return `${views.map(sanitizeDeep).map((v) => [...header(v, paint), ...servicesBlock(v), '', ...tree(v, now, paint)].join('\n')).join('\n\n')}\n`;
 }
 
 function header(v: RolloutView, paint: Paint): string[] {

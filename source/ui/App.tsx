@@ -21,6 +21,7 @@ import {listLines} from './list-lines.js';
 import {confirmLines, helpLines, pickerLines} from './overlays.js';
 import {initialUiState, reduceKey, type Effect, type RevisionChoice, type UiState} from './state.js';
 import {toKeyNames} from './keys.js';
+import {sanitize} from '../terminal/sanitize.js';
 import {LinesView} from './LinesView.js';
 
 export interface AppProps {
@@ -233,7 +234,7 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 					<Text color="blue">
 						<Spinner type="line" />
 					</Text>{' '}
-					{state.busy ? `${state.busy}…` : 'loading rollouts…'}
+					{state.busy ? `${sanitize(state.busy)}…` : 'loading rollouts…'}
 				</Text>
 			) : (
 				<LinesView lines={[message]} width={width} />
