@@ -89,5 +89,13 @@ const rollout = (v: RolloutView) => ({
 
 /** `{"rollouts":[...]}`, pretty-printed with 2 spaces, ending in a newline. */
 export function toJson(views: readonly RolloutView[]): string {
-	return `${JSON.stringify({rollouts: views.map(rollout)}, null, 2)}\n`;
+	return `${jsonForTerminal(JSON.stringify({rollouts: views.map(rollout)}, null, 2))}\n`;
 }
+
+/**
+ * JSON.stringify escapes C0 controls but leaves DEL, C1 controls (U+009B is a
+ * CSI to many terminals) and bidi controls raw. They can only occur inside
+ * strings, so writing them as \uXXXX keeps the JSON exact and the terminal safe.
+ */
+const jsonForTerminal = (json: string): string =>
+	json.replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
