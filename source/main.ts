@@ -3,6 +3,7 @@
 // stderr and a non-zero exit, never a stack trace.
 import meow from 'meow';
 import {UserError} from './errors.js';
+import {keysHelpText} from './ui/keymap.js';
 import {sanitize, sanitizeMultiline} from './terminal/sanitize.js';
 import type {ActionName} from './actions/plan.js';
 
@@ -30,10 +31,9 @@ const HELP = `
         --version           print the version
         --help              print this help
 
-  Keys (interactive)
-    ↑/↓ j/k move   Enter open   Esc back   / filter   ? help   q quit
-    p promote   P promote-full   a abort   r retry   u undo   R restart   s pause
-    Every action asks for confirmation first.
+  Keys (interactive; ? shows them in the app)
+${keysHelpText()}
+    Every action asks for confirmation first; --readonly removes them.
 
   Examples
     $ rollouts-tui --file examples/bluegreen-paused.yaml

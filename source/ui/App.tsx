@@ -15,11 +15,11 @@ import type {Source} from '../kube/source.js';
 import {describeWatches} from '../kube/watch-status.js';
 import {detailLines} from './detail-lines.js';
 import {useNow, useSnapshot, useTerminalSize} from './hooks.js';
-import {bindingsFor} from './keymap.js';
+import {bindingsFor, footerKeys, isAction} from './keymap.js';
 import {scrollToShow, seg, windowOf, type Line} from './lines.js';
 import {listLines} from './list-lines.js';
-import {confirmLines, helpLines, pickerLines} from './overlays.js';
-import {initialUiState, reduceKey, type Effect, type RevisionChoice, type UiState} from './state.js';
+import {confirmLines, helpLines, hintLine, pickerLines} from './overlays.js';
+import {initialUiState, modeOf, reduceKey, type Effect, type RevisionChoice, type UiState} from './state.js';
 import {toKeyNames} from './keys.js';
 import {sanitize} from '../terminal/sanitize.js';
 import {LinesView} from './LinesView.js';
@@ -282,23 +282,18 @@ function messageLine(state: UiState, connection: {summary: string; severity: 'ok
 	return loading ? [] : [seg('')];
 }
 
-const KEY_LABELS: Record<string, string> = {Enter: '↵'};
-
 function footerLine(
 	state: UiState,
 	readonly: boolean,
 	actions: Record<ActionName, {enabled: boolean}> | null,
 ): Line {
-	if (state.confirm) return [seg('y/Enter confirm   n/Esc cancel', {dim: true})];
-	if (state.picker) return [seg('↑/↓ choose   Enter pick   Esc cancel', {dim: true})];
-	if (state.filtering) return [seg('type to filter   Enter keep   Esc clear', {dim: true})];
+	const mode = modeOf(state);
+	if (mode === 'confirm' || mode === 'picker' || mode === 'filter') return hintLine(mode).map(s => ({...s, dim: true}));
 	const line: Line = [];
-	for (const b of bindingsFor(state.screen, readonly)) {
+	for (const b of bindingsFor(mode === 'help' ? state.screen : mode, readonly)) {
 		if (!b.hint) continue;
-		const enabled = !b.action || (actions?.[b.action]?.enabled ?? false);
-		const key = b.keys.map(k => KEY_LABELS[k] ?? k).join('/');
-		line.push(seg(key, {bold: enabled, dim: !enabled}), seg(` ${b.hint}  `, {dim: true}));
+		const enabled = !isAction(b) || (actions?.[b.intent.action]?.enabled ?? false);
+		line.push(seg(footerKeys(b), {bold: enabled, dim: !enabled}), seg(` ${b.hint}  `, {dim: true}));
 	}
 	return line;
 }
-

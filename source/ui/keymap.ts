@@ -1,50 +1,156 @@
-// Every key the UI knows, in one table: the dispatcher, the help overlay and
-// the footer hints all read it, so they can never disagree.
+// The one key table, in the k9s style: each binding holds its keys, the
+// modes it applies to, the intent it produces, its help text and its footer
+// label. The dispatcher (state.ts), the footer, the help overlay and
+// `--help` all read it, so they cannot disagree; no other file names a key.
 import type {ActionName} from '../actions/plan.js';
 
+/** A key press, normalised from the terminal's input (see keys.ts). */
+export type KeyName =
+	| 'up'
+	| 'down'
+	| 'left'
+	| 'right'
+	| 'pageUp'
+	| 'pageDown'
+	| 'home'
+	| 'end'
+	| 'enter'
+	| 'escape'
+	| 'backspace'
+	| 'ctrl-b'
+	| 'ctrl-f'
+	| 'ctrl-c'
+	| {char: string};
+
+/** Where the keyboard is: a screen, or a modal layer over it. Filter mode takes typed text and is listed apart. */
+export type Mode = 'list' | 'detail' | 'help' | 'confirm' | 'picker' | 'filter';
+
+export type Intent =
+	| 'up'
+	| 'down'
+	| 'pageUp'
+	| 'pageDown'
+	| 'top'
+	| 'bottom'
+	| 'open'
+	| 'back'
+	| 'filter'
+	| 'keepFilter'
+	| 'clearFilter'
+	| 'deleteChar'
+	| 'dismiss'
+	| 'help'
+	| 'closeHelp'
+	| 'confirm'
+	| 'cancel'
+	| 'pick'
+	| 'quit'
+	| {action: ActionName};
+
 export interface KeyBinding {
-	keys: string[]; // as shown to the user
-	description: string;
-	where: 'list' | 'detail' | 'both' | 'anywhere';
-	/** Set for mutating keys: hidden with --readonly. */
-	action?: ActionName;
-	/** Short footer label; bindings without one only appear in the help. */
+	keys: KeyName[];
+	modes: Mode[];
+	intent: Intent;
+	/** The help overlay's (and --help's) line. */
+	help: string;
+	/** Short footer label; bindings without one appear only in the help. */
 	hint?: string;
+	/** Applies only while a message is on the message line (Esc dismisses it before it means back). */
+	whenFlash?: boolean;
 }
 
-export const ACTION_KEYS: Record<string, ActionName> = {
-	p: 'promote',
-	P: 'promote-full',
-	a: 'abort',
-	r: 'retry',
-	u: 'undo',
-	R: 'restart',
-	s: 'pause',
-};
+const c = (char: string): KeyName => ({char});
+const SCREENS: Mode[] = ['list', 'detail'];
+const MOVING: Mode[] = ['list', 'detail', 'help', 'picker'];
 
-export const KEY_BINDINGS: KeyBinding[] = [
-	{keys: ['↑', 'k'], description: 'move up / scroll up', where: 'both'},
-	{keys: ['↓', 'j'], description: 'move down / scroll down', where: 'both'},
-	{keys: ['PgUp', 'PgDn'], description: 'page up / page down', where: 'both'},
-	{keys: ['g', 'G'], description: 'go to top / bottom', where: 'both'},
-	{keys: ['Enter'], description: 'open the selected rollout', where: 'list', hint: 'open'},
-	{keys: ['/'], description: 'filter rollouts by name (Enter keeps, Esc clears)', where: 'list', hint: 'filter'},
-	{keys: ['Esc', 'q'], description: 'back to the list', where: 'detail', hint: 'back'},
-	{keys: ['p'], description: 'promote: resume a paused rollout / go to the next step', where: 'both', action: 'promote', hint: 'promote'},
-	{keys: ['P'], description: 'promote-full: skip all remaining steps and analysis', where: 'both', action: 'promote-full', hint: 'full'},
-	{keys: ['a'], description: 'abort: send traffic back to the stable revision', where: 'both', action: 'abort', hint: 'abort'},
-	{keys: ['r'], description: 'retry an aborted rollout', where: 'both', action: 'retry', hint: 'retry'},
-	{keys: ['u'], description: 'undo: roll back to a chosen revision', where: 'both', action: 'undo', hint: 'undo'},
-	{keys: ['R'], description: 'restart: replace every pod', where: 'both', action: 'restart', hint: 'restart'},
-	{keys: ['s'], description: 'pause (p resumes)', where: 'both', action: 'pause', hint: 'pause'},
-	{keys: ['Esc'], description: 'dismiss the message line', where: 'anywhere'},
-	{keys: ['?'], description: 'show / hide this help', where: 'anywhere', hint: 'help'},
-	{keys: ['q'], description: 'quit (from the list)', where: 'list', hint: 'quit'},
-	{keys: ['Ctrl-C'], description: 'quit', where: 'anywhere'},
+const action = (key: string, name: ActionName, help: string, hint: string): KeyBinding => ({
+	keys: [c(key)],
+	modes: SCREENS,
+	intent: {action: name},
+	help,
+	hint,
+});
+
+export const KEY_BINDINGS: readonly KeyBinding[] = [
+	{keys: ['ctrl-c'], modes: ['list', 'detail', 'help', 'confirm', 'picker', 'filter'], intent: 'quit', help: 'quit'},
+	{keys: ['escape'], modes: SCREENS, intent: 'dismiss', help: 'dismiss the message line', whenFlash: true},
+	{keys: ['up', c('k')], modes: MOVING, intent: 'up', help: 'move up / scroll up'},
+	{keys: ['down', c('j')], modes: MOVING, intent: 'down', help: 'move down / scroll down'},
+	{keys: ['pageUp', 'ctrl-b'], modes: ['list', 'detail', 'help'], intent: 'pageUp', help: 'page up'},
+	{keys: ['pageDown', 'ctrl-f'], modes: ['list', 'detail', 'help'], intent: 'pageDown', help: 'page down'},
+	{keys: ['home', c('g')], modes: ['list', 'detail', 'picker'], intent: 'top', help: 'go to the top'},
+	{keys: ['end', c('G')], modes: ['list', 'detail', 'picker'], intent: 'bottom', help: 'go to the bottom'},
+	{keys: ['enter', 'right', c('l')], modes: ['list'], intent: 'open', help: 'open the selected rollout', hint: 'open'},
+	{keys: [c('/')], modes: ['list'], intent: 'filter', help: 'filter rollouts by name', hint: 'filter'},
+	{keys: ['escape'], modes: ['list'], intent: 'clearFilter', help: 'clear the filter'},
+	{keys: ['escape', 'left', c('h'), c('q')], modes: ['detail'], intent: 'back', help: 'back to the list', hint: 'back'},
+	action('p', 'promote', 'promote: resume a paused rollout / go to the next step', 'promote'),
+	action('P', 'promote-full', 'promote-full: skip all remaining steps and analysis', 'full'),
+	action('a', 'abort', 'abort: send traffic back to the stable revision', 'abort'),
+	action('r', 'retry', 'retry an aborted rollout', 'retry'),
+	action('u', 'undo', 'undo: roll back to a chosen revision', 'undo'),
+	action('R', 'restart', 'restart: replace every pod', 'restart'),
+	action('s', 'pause', 'pause (p resumes)', 'pause'),
+	{keys: [c('?')], modes: SCREENS, intent: 'help', help: 'show / hide this help', hint: 'help'},
+	{keys: [c('q')], modes: ['list'], intent: 'quit', help: 'quit', hint: 'quit'},
+	{keys: [c('?'), 'escape', 'enter', c('q')], modes: ['help'], intent: 'closeHelp', help: 'close the help'},
+	{keys: [c('y'), c('Y'), 'enter'], modes: ['confirm'], intent: 'confirm', help: 'confirm', hint: 'confirm'},
+	{keys: [c('n'), c('N'), 'escape', c('q')], modes: ['confirm'], intent: 'cancel', help: 'cancel: nothing is changed', hint: 'cancel'},
+	{keys: ['enter'], modes: ['picker'], intent: 'pick', help: 'roll back to the chosen revision', hint: 'pick'},
+	{keys: ['escape', c('q')], modes: ['picker'], intent: 'cancel', help: 'cancel', hint: 'cancel'},
+	{keys: ['enter'], modes: ['filter'], intent: 'keepFilter', help: 'keep the filter', hint: 'keep'},
+	{keys: ['escape'], modes: ['filter'], intent: 'clearFilter', help: 'clear the filter', hint: 'clear'},
+	{keys: ['backspace'], modes: ['filter'], intent: 'deleteChar', help: 'delete the last character'},
 ];
 
-export function bindingsFor(screen: 'list' | 'detail', readonly: boolean): KeyBinding[] {
-	return KEY_BINDINGS.filter(
-		b => (b.where === screen || b.where === 'both' || b.where === 'anywhere') && !(readonly && b.action),
+const sameKey = (a: KeyName, b: KeyName): boolean =>
+	typeof a === 'string' || typeof b === 'string' ? a === b : a.char === b.char;
+
+/** The binding a key press triggers in a mode, if any. */
+export function bindingFor(mode: Mode, key: KeyName, flashShown: boolean): KeyBinding | undefined {
+	return KEY_BINDINGS.find(
+		b => b.modes.includes(mode) && (!b.whenFlash || flashShown) && b.keys.some(k => sameKey(k, key)),
 	);
+}
+
+/** The bindings of a mode, as the help and the footer list them (mutating ones dropped when read-only). */
+export function bindingsFor(mode: Mode, readonly: boolean): KeyBinding[] {
+	return KEY_BINDINGS.filter(b => b.modes.includes(mode) && !(readonly && typeof b.intent === 'object'));
+}
+
+export const isAction = (b: KeyBinding): b is KeyBinding & {intent: {action: ActionName}} => typeof b.intent === 'object';
+
+const SPECIAL_LABELS: Record<Exclude<KeyName, {char: string}>, string> = {
+	up: '↑',
+	down: '↓',
+	left: '←',
+	right: '→',
+	pageUp: 'PgUp',
+	pageDown: 'PgDn',
+	home: 'Home',
+	end: 'End',
+	enter: 'Enter',
+	escape: 'Esc',
+	backspace: 'Backspace',
+	'ctrl-b': 'Ctrl-B',
+	'ctrl-f': 'Ctrl-F',
+	'ctrl-c': 'Ctrl-C',
+};
+
+export const keyLabel = (key: KeyName): string => (typeof key === 'string' ? SPECIAL_LABELS[key] : key.char);
+
+/** The footer's short form: the binding's first key (Enter as ↵). */
+export function footerKeys(b: KeyBinding): string {
+	const [first] = b.keys;
+	return first === 'enter' ? '↵' : first ? keyLabel(first) : '';
+}
+
+const ALL_MODES: readonly Mode[] = ['list', 'detail', 'help', 'confirm', 'picker', 'filter'];
+
+/** `--help`'s key section, from the same table the UI reads: each binding once, with where it applies. */
+export function keysHelpText(): string {
+	return KEY_BINDINGS.map(b => {
+		const where = ALL_MODES.every(m => b.modes.includes(m)) ? 'everywhere' : b.modes.join(', ');
+		return `    ${b.keys.map(keyLabel).join(' ').padEnd(16)}${b.help} (${where})`;
+	}).join('\n');
 }

@@ -1,6 +1,7 @@
-// Ink's (input, key) pair -> the KeyNames the dispatcher understands.
+// Ink's (input, key) pair -> the KeyNames of the key table. Only names are
+// given here; what a key means is the key table's business (keymap.ts).
 import type {Key} from 'ink';
-import type {KeyName} from './state.js';
+import type {KeyName} from './keymap.js';
 
 export function toKeyNames(input: string, key: Key): KeyName[] {
 	const special = specialKey(input, key);
@@ -16,8 +17,10 @@ function specialKey(input: string, key: Key): KeyName | null {
 	if (key.downArrow) return 'down';
 	if (key.leftArrow) return 'left';
 	if (key.rightArrow) return 'right';
-	if (key.pageUp || (key.ctrl && input === 'b')) return 'pageUp';
-	if (key.pageDown || (key.ctrl && input === 'f')) return 'pageDown';
+	if (key.ctrl && input === 'b') return 'ctrl-b';
+	if (key.ctrl && input === 'f') return 'ctrl-f';
+	if (key.pageUp) return 'pageUp';
+	if (key.pageDown) return 'pageDown';
 	if (key.home) return 'home';
 	if (key.end) return 'end';
 	if (key.return) return 'enter';

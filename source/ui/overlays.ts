@@ -1,17 +1,24 @@
 // Lines for the modal layers: help, confirmation, undo revision picker.
 import type {ActionPlan, DiffLine} from '../actions/plan.js';
-import {bindingsFor} from './keymap.js';
+import {bindingsFor, keyLabel, type KeyBinding, type Mode} from './keymap.js';
 import {fit, seg, wrapText, type Line} from './lines.js';
 import type {RevisionChoice, Screen} from './state.js';
 
+const keysOf = (b: KeyBinding) => b.keys.map(keyLabel).join(' ');
+
+/** The help of a screen, and of the filter it can open, from the key table. */
 export function helpLines(screen: Screen, readonly: boolean): Line[] {
-	const bindings = bindingsFor(screen, readonly);
-	const keyWidth = Math.max(...bindings.map(b => b.keys.join(' ').length)) + 3;
+	const modes: Mode[] = screen === 'list' ? ['list', 'filter', 'help'] : ['detail', 'help'];
+	const bindings = modes.flatMap(mode => bindingsFor(mode, readonly).map(b => ({mode, b})));
+	const keyWidth = Math.max(...bindings.map(({b}) => keysOf(b).length)) + 3;
 	const lines: Line[] = [
 		[seg(`HELP — ${screen === 'list' ? 'rollout list' : 'rollout detail'}`, {bold: true}), seg('   (? or Esc closes)', {dim: true})],
-		[],
-		...bindings.map((b): Line => [seg('  '), seg(fit(b.keys.join(' '), keyWidth), {bold: true}), seg(b.description)]),
 	];
+	for (const mode of modes) {
+		if (mode !== screen) lines.push([], [seg(mode === 'filter' ? '  While filtering (/):' : '  In this help:', {dim: true})]);
+		else lines.push([]);
+		for (const {b} of bindings.filter(x => x.mode === mode)) lines.push([seg('  '), seg(fit(keysOf(b), keyWidth), {bold: true}), seg(b.help)]);
+	}
 	if (readonly) lines.push([], [seg('  Read-only: promote, abort, retry, undo, restart and pause are disabled.', {color: 'yellow'})]);
 	lines.push(
 		[],
@@ -40,14 +47,20 @@ export function confirmLines(plan: ActionPlan, width: number, diff: DiffLine[] =
 		[seg(' CONFIRM ', {inverse: true, bold: true}), seg(' '), seg(first, {bold: true})],
 		...rest.map((text): Line => [seg(' '.repeat(10)), seg(text, {bold: true})]),
 		...diffLines(diff),
-		[seg('  y', {bold: true}), seg('/'), seg('Enter', {bold: true}), seg(' confirm    '), seg('n', {bold: true}), seg('/'), seg('Esc', {bold: true}), seg(' cancel')],
+		hintLine('confirm'),
 	];
 }
 
 export function pickerLines(name: string, choices: RevisionChoice[], index: number, diff: DiffLine[] = []): Line[] {
 	return [
-		[seg(' UNDO ', {inverse: true, bold: true}), seg(` roll ${name} back to which revision?`, {bold: true}), seg('  ↑/↓ choose, Enter pick, Esc cancel', {dim: true})],
+		[seg(' UNDO ', {inverse: true, bold: true}), seg(` roll ${name} back to which revision?`, {bold: true})],
 		...choices.map((c, i): Line => (i === index ? [seg(`› ${c.label}`, {inverse: true})] : [seg(`  ${c.label}`)])),
 		...diffLines(diff),
+		hintLine('picker'),
 	];
+}
+
+/** `y/Y/Enter confirm  n/N/Esc/q cancel`-style hints of a modal's bindings. */
+export function hintLine(mode: Mode): Line {
+	return bindingsFor(mode, false).flatMap((b): Line => (b.hint ? [seg(`  ${keysOf(b).replace(/ /g, '/')}`, {bold: true}), seg(` ${b.hint}`)] : []));
 }

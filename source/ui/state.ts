@@ -1,9 +1,12 @@
 // The UI's state and its one key dispatcher, as a pure function: a key and
-// the current state in, the next state and at most one effect out. Modes
-// (help, confirm, picker, filter) take keys before the screen under them, in
-// that order, so a modal can never leak a key to the view behind it.
+// the current state in, the next state and at most one effect out. The key
+// table (keymap.ts) turns the key into an intent for the current mode; modes
+// (help, confirm, picker, filter) take keys before the screen under them, so a
+// modal can never leak a key to the view behind it.
 import type {ActionName, ActionPlan} from '../actions/plan.js';
-import {ACTION_KEYS} from './keymap.js';
+import {bindingFor, type Intent, type KeyName, type Mode} from './keymap.js';
+
+export type {KeyName} from './keymap.js';
 
 export type Screen = 'list' | 'detail';
 
@@ -20,7 +23,6 @@ export interface RevisionChoice {
 export interface UiState {
 	screen: Screen;
 	selected: string | null; // "namespace/name" of the selected rollout
-	listOffset: number;
 	detailOffset: number;
 	filter: string;
 	filtering: boolean;
@@ -35,7 +37,6 @@ export interface UiState {
 export const initialUiState = (selected: string | null = null, screen: Screen = 'list'): UiState => ({
 	screen,
 	selected,
-	listOffset: 0,
 	detailOffset: 0,
 	filter: '',
 	filtering: false,
@@ -46,22 +47,6 @@ export const initialUiState = (selected: string | null = null, screen: Screen = 
 	busy: null,
 	flash: null,
 });
-
-/** A key press, normalised from Ink's (input, key) pair. */
-export type KeyName =
-	| 'up'
-	| 'down'
-	| 'pageUp'
-	| 'pageDown'
-	| 'home'
-	| 'end'
-	| 'enter'
-	| 'escape'
-	| 'backspace'
-	| 'left'
-	| 'right'
-	| 'ctrl-c'
-	| {char: string};
 
 export type Effect =
 	| {type: 'quit'}
@@ -86,67 +71,111 @@ export interface KeyResult {
 
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
 
+/** The layer that takes the keyboard: the topmost modal, else the screen. */
+export function modeOf(state: UiState): Mode {
+	if (state.help) return 'help';
+	if (state.confirm) return 'confirm';
+	if (state.picker) return 'picker';
+	if (state.filtering) return 'filter';
+	return state.screen;
+}
+
 export function reduceKey(state: UiState, key: KeyName, ctx: KeyContext): KeyResult {
-	if (key === 'ctrl-c') return {state, effect: {type: 'quit'}};
-	if (state.help) return {state: helpKey(state, key, ctx)};
-	if (state.confirm) return confirmKey(state, key);
-	if (state.picker) return pickerKey(state, key);
-	if (state.filtering) return {state: filterKey(state, key)};
-	if (key === 'escape' && state.flash) return {state: {...state, flash: null}};
-	if (typeof key === 'object' && key.char === '?') return {state: {...state, help: true, helpOffset: 0}};
-	if (typeof key === 'object' && ACTION_KEYS[key.char]) return actionKey(state, ACTION_KEYS[key.char]!, ctx);
-	return state.screen === 'list' ? listKey(state, key, ctx) : detailKey(state, key, ctx);
-}
-
-const closesHelp = (key: KeyName) =>
-	key === 'escape' || key === 'enter' || (typeof key === 'object' && (key.char === '?' || key.char === 'q'));
-
-/** The help scrolls on small terminals (ctx.detailLines is its length while open); ?, Esc, Enter, q close it. */
-function helpKey(state: UiState, key: KeyName, ctx: KeyContext): UiState {
-	if (closesHelp(key)) return {...state, help: false};
-	const step = key === 'down' || (typeof key === 'object' && key.char === 'j') ? 1 : key === 'up' || (typeof key === 'object' && key.char === 'k') ? -1 : key === 'pageDown' ? ctx.detailHeight : key === 'pageUp' ? -ctx.detailHeight : 0;
-	return step === 0 ? state : {...state, helpOffset: clamp(state.helpOffset + step, 0, Math.max(0, ctx.detailLines - ctx.detailHeight))};
-}
-
-function confirmKey(state: UiState, key: KeyName): KeyResult {
-	const plan = state.confirm!;
-	if (key === 'enter' || (typeof key === 'object' && (key.char === 'y' || key.char === 'Y'))) {
-		return {state: {...state, confirm: null}, effect: {type: 'execute', plan}};
-	}
-	if (key === 'escape' || (typeof key === 'object' && (key.char === 'n' || key.char === 'N' || key.char === 'q'))) {
-		return {state: {...state, confirm: null, flash: {kind: 'info', text: 'cancelled: nothing was changed'}}};
+	const mode = modeOf(state);
+	const binding = bindingFor(mode, key, state.flash !== null);
+	if (binding) return apply(state, mode, binding.intent, ctx);
+	// Filter mode takes any printable character as text.
+	if (mode === 'filter' && typeof key === 'object' && key.char.length === 1 && key.char >= ' ') {
+		return {state: {...state, filter: state.filter + key.char}};
 	}
 	return {state};
 }
 
-function pickerKey(state: UiState, key: KeyName): KeyResult {
-	const picker = state.picker!;
-	const last = picker.choices.length - 1;
-	const move = (index: number) => ({state: {...state, picker: {...picker, index: clamp(index, 0, last)}}});
-	if (key === 'up' || (typeof key === 'object' && key.char === 'k')) return move(picker.index - 1);
-	if (key === 'down' || (typeof key === 'object' && key.char === 'j')) return move(picker.index + 1);
-	if (key === 'home' || (typeof key === 'object' && key.char === 'g')) return move(0);
-	if (key === 'end' || (typeof key === 'object' && key.char === 'G')) return move(last);
-	if (key === 'escape' || (typeof key === 'object' && key.char === 'q')) return {state: {...state, picker: null}};
-	if (key === 'enter' && state.selected) {
-		const choice = picker.choices[picker.index];
-		if (!choice) return {state: {...state, picker: null}};
-		return {
-			state: {...state, picker: null},
-			effect: {type: 'plan', action: 'undo', target: state.selected, toRevision: choice.revision},
-		};
+function apply(state: UiState, mode: Mode, intent: Intent, ctx: KeyContext): KeyResult {
+	if (typeof intent === 'object') return actionKey(state, intent.action, ctx);
+	switch (intent) {
+		case 'quit':
+			return {state, effect: {type: 'quit'}};
+		case 'dismiss':
+			return {state: {...state, flash: null}};
+		case 'help':
+			return {state: {...state, help: true, helpOffset: 0}};
+		case 'closeHelp':
+			return {state: {...state, help: false}};
+		case 'open':
+			return openDetail(state, ctx);
+		case 'back':
+			return {state: {...state, screen: 'list'}};
+		case 'filter':
+			return {state: {...state, filtering: true}};
+		case 'keepFilter':
+			return {state: {...state, filtering: false}};
+		case 'clearFilter':
+			return {state: {...state, filtering: false, filter: ''}};
+		case 'deleteChar':
+			return {state: {...state, filter: state.filter.slice(0, -1)}};
+		case 'confirm':
+			return {state: {...state, confirm: null}, effect: {type: 'execute', plan: state.confirm!}};
+		case 'cancel':
+			return mode === 'picker'
+				? {state: {...state, picker: null}}
+				: {state: {...state, confirm: null, flash: {kind: 'info', text: 'cancelled: nothing was changed'}}};
+		case 'pick':
+			return pick(state);
+		default:
+			return {state: move(state, mode, intent, ctx)};
 	}
-	return {state};
 }
 
-function filterKey(state: UiState, key: KeyName): UiState {
-	if (key === 'enter') return {...state, filtering: false};
-	if (key === 'escape') return {...state, filtering: false, filter: '', listOffset: 0};
-	if (key === 'backspace') return {...state, filter: state.filter.slice(0, -1), listOffset: 0};
-	if (typeof key === 'object' && key.char.length === 1 && key.char >= ' ') {
-		return {...state, filter: state.filter + key.char, listOffset: 0};
+type Movement = 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom';
+
+/** Moves the list selection, the picker choice, or scrolls the detail view or the help. */
+function move(state: UiState, mode: Mode, intent: Movement, ctx: KeyContext): UiState {
+	if (mode === 'list') {
+		const {visible} = ctx;
+		if (visible.length === 0) return state;
+		const index = state.selected ? visible.indexOf(state.selected) : -1;
+		const next = clamp(step(index, visible.length - 1, Math.max(1, ctx.listHeight - 1), intent), 0, visible.length - 1);
+		return {...state, selected: visible[next]!};
 	}
-	return state;
+	if (mode === 'picker') {
+		const picker = state.picker!;
+		const last = picker.choices.length - 1;
+		return {...state, picker: {...picker, index: clamp(step(picker.index, last, 1, intent), 0, last)}};
+	}
+	const maxOffset = Math.max(0, ctx.detailLines - ctx.detailHeight);
+	if (mode === 'help') {
+		const offset = step(state.helpOffset, maxOffset, ctx.detailHeight, intent);
+		return {...state, helpOffset: clamp(offset, 0, maxOffset)};
+	}
+	const offset = step(state.detailOffset, maxOffset, Math.max(1, ctx.detailHeight - 1), intent);
+	return {...state, detailOffset: clamp(offset, 0, maxOffset)};
+}
+
+function step(position: number, last: number, page: number, intent: Movement): number {
+	switch (intent) {
+		case 'up':
+			return position - 1;
+		case 'down':
+			return position + 1;
+		case 'pageUp':
+			return position - page;
+		case 'pageDown':
+			return position + page;
+		case 'top':
+			return 0;
+		case 'bottom':
+			return last;
+	}
+}
+
+function pick(state: UiState): KeyResult {
+	const choice = state.picker!.choices[state.picker!.index];
+	if (!choice || !state.selected) return {state: {...state, picker: null}};
+	return {
+		state: {...state, picker: null},
+		effect: {type: 'plan', action: 'undo', target: state.selected, toRevision: choice.revision},
+	};
 }
 
 function actionKey(state: UiState, action: ActionName, ctx: KeyContext): KeyResult {
@@ -162,98 +191,5 @@ function actionKey(state: UiState, action: ActionName, ctx: KeyContext): KeyResu
 	return {state, effect: {type: 'plan', action, target}};
 }
 
-function listKey(state: UiState, key: KeyName, ctx: KeyContext): KeyResult {
-	const {visible} = ctx;
-	const index = state.selected ? visible.indexOf(state.selected) : -1;
-	const select = (i: number): KeyResult => {
-		if (visible.length === 0) return {state};
-		const next = clamp(i, 0, visible.length - 1);
-		return {state: {...state, selected: visible[next]!}};
-	};
-	if (typeof key === 'object') {
-		switch (key.char) {
-			case 'k':
-				return select(index - 1);
-			case 'j':
-				return select(index + 1);
-			case 'g':
-				return select(0);
-			case 'G':
-				return select(visible.length - 1);
-			case '/':
-				return {state: {...state, filtering: true}};
-			case 'q':
-				return {state, effect: {type: 'quit'}};
-			case 'l':
-				return openDetail(state, index);
-			default:
-				return {state};
-		}
-	}
-	switch (key) {
-		case 'up':
-			return select(index - 1);
-		case 'down':
-			return select(index + 1);
-		case 'pageUp':
-			return select(index - Math.max(1, ctx.listHeight - 1));
-		case 'pageDown':
-			return select(index + Math.max(1, ctx.listHeight - 1));
-		case 'home':
-			return select(0);
-		case 'end':
-			return select(visible.length - 1);
-		case 'enter':
-		case 'right':
-			return openDetail(state, index);
-		case 'escape':
-			return {state: state.filter ? {...state, filter: '', listOffset: 0} : state};
-		default:
-			return {state};
-	}
-}
-
-const openDetail = (state: UiState, index: number): KeyResult =>
-	index < 0 ? {state} : {state: {...state, screen: 'detail', detailOffset: 0}};
-
-function detailKey(state: UiState, key: KeyName, ctx: KeyContext): KeyResult {
-	const maxOffset = Math.max(0, ctx.detailLines - ctx.detailHeight);
-	const scroll = (offset: number): KeyResult => ({state: {...state, detailOffset: clamp(offset, 0, maxOffset)}});
-	const page = Math.max(1, ctx.detailHeight - 1);
-	if (typeof key === 'object') {
-		switch (key.char) {
-			case 'k':
-				return scroll(state.detailOffset - 1);
-			case 'j':
-				return scroll(state.detailOffset + 1);
-			case 'g':
-				return scroll(0);
-			case 'G':
-				return scroll(maxOffset);
-			case 'q':
-			case 'h':
-				return {state: {...state, screen: 'list'}};
-			default:
-				return {state};
-		}
-	}
-	switch (key) {
-		case 'up':
-			return scroll(state.detailOffset - 1);
-		case 'down':
-			return scroll(state.detailOffset + 1);
-		case 'pageUp':
-			return scroll(state.detailOffset - page);
-		case 'pageDown':
-			return scroll(state.detailOffset + page);
-		case 'home':
-			return scroll(0);
-		case 'end':
-			return scroll(maxOffset);
-		case 'escape':
-		case 'left':
-			return {state: {...state, screen: 'list'}};
-		default:
-			return {state};
-	}
-}
+const openDetail = (state: UiState, ctx: KeyContext): KeyResult =>
+	state.selected && ctx.visible.includes(state.selected) ? {state: {...state, screen: 'detail', detailOffset: 0}} : {state};

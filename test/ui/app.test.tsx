@@ -54,7 +54,8 @@ describe.each([
 			await ui.press('j');
 			expectFits(ui.lastFrame(), columns, rows);
 		}
-	});
+		// 60 renders: give a loaded 2-core machine time (this is not a timing test).
+	}, 30_000);
 });
 
 describe('detail view at 120x40', () => {
