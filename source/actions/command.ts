@@ -3,7 +3,8 @@
 // Refusals and failures exit non-zero with one line; success prints the
 // plugin's words ("rollout 'x' promoted").
 import {CustomObjectsApi, type KubeConfig} from '@kubernetes/client-node';
-import type {ReplicaSet, Rollout} from '../model/objects.js';
+import {toRollout} from '../domain/normalise.js';
+import type {ReplicaSet, Rollout} from '../domain/raw.js';
 import {executePlan, ROLLOUTS} from './execute.js';
 import {describeFailure, type Failure} from './failure.js';
 import {isRefusal, planAction, refusalText, type ActionName} from './plan.js';
@@ -25,7 +26,7 @@ export interface CommandOutcome {
 
 /** "app=demo,tier=web" from spec.selector.matchLabels (matchExpressions are not modelled). */
 export function labelSelectorOf(rollout: Rollout): string {
-	return Object.entries(rollout.spec?.selector?.matchLabels ?? {})
+	return Object.entries(toRollout(rollout).matchLabels)
 		.map(([key, value]) => `${key}=${value}`)
 		.join(',');
 }

@@ -1,36 +1,18 @@
-// Pure helpers that answer "which ReplicaSet / revision is that?" for the
-// action planner: ownership, revision numbers and pod-template hashes.
-import type {ReplicaSet, Rollout} from '../model/objects.js';
-import {POD_TEMPLATE_HASH as HASH_LABEL, REVISION_ANNOTATION} from '../model/replicaset.js';
-
-export {HASH_LABEL, REVISION_ANNOTATION};
-
-/**
- * The ReplicaSets whose controller owner is this rollout (by UID), like the
- * plugin's IsControlledBy. Two rollouts with identical templates share a
- * hash, so ownership, not the hash, decides.
- */
-export function ownedReplicaSets(rollout: Rollout, replicaSets: ReplicaSet[]): ReplicaSet[] {
-	const uid = rollout.metadata?.uid;
-	if (!uid) return [];
-	return replicaSets.filter((rs) =>
-		(rs.metadata?.ownerReferences ?? []).some((ref) => ref.controller === true && ref.uid === uid),
-	);
-}
+// Which ReplicaSet / revision is that? The planner's questions, answered from
+// the domain's fields (revision, hash, images and ownership are defined in
+// domain/facts.ts).
+import {isControlledBy} from '../domain/facts.js';
+import type {ReplicaSetObject} from '../domain/replicaset.js';
+import type {RolloutObject} from '../domain/rollout.js';
 
 /**
- * The revision annotation as the plugin reads it: missing → 0, not an
- * integer → null (the plugin skips such ReplicaSets).
+ * The ReplicaSets whose controller is this rollout (by UID), like the
+ * plugin's undo (IsControlledBy). Two rollouts with identical templates share
+ * a hash, so ownership, not the hash, decides.
  */
-export function revisionOf(rs: ReplicaSet): number | null {
-	const raw = rs.metadata?.annotations?.[REVISION_ANNOTATION];
-	if (raw === undefined) return 0;
-	if (!/^[+-]?\d+$/.test(raw.trim())) return null;
-	return Number.parseInt(raw.trim(), 10);
-}
-
-export function hashOf(rs: ReplicaSet): string | null {
-	return rs.metadata?.labels?.[HASH_LABEL] ?? null;
+export function ownedReplicaSets(rollout: RolloutObject, replicaSets: readonly ReplicaSetObject[]): ReplicaSetObject[] {
+	const uid = rollout.meta.uid;
+	return uid === '' ? [] : replicaSets.filter((rs) => isControlledBy(rs.meta.owners, uid));
 }
 
 /**
@@ -39,41 +21,33 @@ export function hashOf(rs: ReplicaSet): string | null {
  * ReplicaSet carrying the hash will do.
  */
 export function replicaSetForHash(
-	rollout: Rollout,
-	replicaSets: ReplicaSet[],
+	rollout: RolloutObject,
+	replicaSets: readonly ReplicaSetObject[],
 	hash: string | null | undefined,
-): ReplicaSet | null {
+): ReplicaSetObject | null {
 	if (!hash) return null;
-	const owned = ownedReplicaSets(rollout, replicaSets);
-	const pool = owned.length > 0 || rollout.metadata?.uid ? owned : replicaSets;
-	return pool.find((rs) => hashOf(rs) === hash) ?? null;
-}
-
-export function imagesOf(rs: ReplicaSet | null): string[] {
-	const containers = rs?.spec?.template?.spec?.containers ?? [];
-	return containers.map((c) => c.image).filter((image): image is string => typeof image === 'string' && image !== '');
+	const pool = rollout.meta.uid === '' ? replicaSets : ownedReplicaSets(rollout, replicaSets);
+	return pool.find((rs) => rs.hash === hash) ?? null;
 }
 
 /** "revision 2 (argoproj/rollouts-demo:green)", or a fallback naming the hash. */
-export function describeRevision(rs: ReplicaSet | null, hash?: string | null): string {
-	if (!rs) return hash ? `pod-template hash ${hash}` : 'an unknown revision';
-	const revision = revisionOf(rs);
-	const images = imagesOf(rs);
-	const label = revision !== null && revision > 0 ? `revision ${revision}` : `ReplicaSet ${rs.metadata?.name ?? '?'}`;
-	return images.length > 0 ? `${label} (${images.join(', ')})` : label;
+export function describeRevision(rs: ReplicaSetObject | null, hash?: string | null): string {
+	const label = revisionLabel(rs, hash);
+	return rs && rs.images.length > 0 ? `${label} (${rs.images.join(', ')})` : label;
 }
 
 /** Shorter form without images: "revision 2". */
-export function revisionLabel(rs: ReplicaSet | null, hash?: string | null): string {
+export function revisionLabel(rs: ReplicaSetObject | null, hash?: string | null): string {
 	if (!rs) return hash ? `pod-template hash ${hash}` : 'an unknown revision';
-	const revision = revisionOf(rs);
-	return revision !== null && revision > 0 ? `revision ${revision}` : `ReplicaSet ${rs.metadata?.name ?? '?'}`;
+	return rs.revision !== null && rs.revision > 0 ? `revision ${rs.revision}` : `ReplicaSet ${rs.meta.name || '?'}`;
 }
 
-/** Owned ReplicaSets with a usable revision, highest first (stable for ties). */
-export function replicaSetsByRevision(rollout: Rollout, replicaSets: ReplicaSet[]): Array<{rs: ReplicaSet; revision: number}> {
+/** Owned ReplicaSets with a readable revision, highest first (stable for ties). */
+export function replicaSetsByRevision(
+	rollout: RolloutObject,
+	replicaSets: readonly ReplicaSetObject[],
+): Array<{rs: ReplicaSetObject; revision: number}> {
 	return ownedReplicaSets(rollout, replicaSets)
-		.map((rs) => ({rs, revision: revisionOf(rs)}))
-		.filter((entry): entry is {rs: ReplicaSet; revision: number} => entry.revision !== null)
+		.flatMap((rs) => (rs.revision === null ? [] : [{rs, revision: rs.revision}]))
 		.sort((a, b) => b.revision - a.revision);
 }

@@ -1,8 +1,8 @@
 // Pod-template comparisons for undo: "is the rollout already at that
 // revision?" (a semantic, derivative equality like the plugin's) and a
 // line diff of what a rollback would change, for the revision picker.
-import type {Container, PodTemplate} from '../model/objects.js';
-import {HASH_LABEL} from './replicasets.js';
+import type {Container, PodTemplate} from '../domain/raw.js';
+import {POD_TEMPLATE_HASH_LABEL as HASH_LABEL} from '../domain/facts.js';
 
 /** A copy of the template without the controller's hash label. */
 export function withoutHashLabel(template: PodTemplate): PodTemplate {

@@ -3,7 +3,7 @@
 // arrays of kinds that changed are rebuilt (lazily, on getSnapshot), so
 // consumers can compare by reference.
 import type {KubeConfig} from '@kubernetes/client-node';
-import {emptyObjectSets, type KubeObject, type ObjectSets} from '../model/objects.js';
+import {emptyObjectSets, type KubeObject, type ObjectSets} from '../domain/raw.js';
 import {resourceTypes, type ResourceType} from './resources.js';
 import type {ResourceKind, Snapshot, Source, WatchStatus} from './source.js';
 import {ResourceWatch, type WatchTuning} from './watch.js';

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import yaml from 'js-yaml';
 import {UserError} from '../errors.js';
-import {emptyObjectSets, type KubeObject, type ObjectSets} from '../model/objects.js';
+import {emptyObjectSets, type KubeObject, type ObjectSets} from '../domain/raw.js';
 import {fileErrorWords, yamlErrorWhere} from './parse-errors.js';
 import {resourceTypes, trimObject} from './resources.js';
 import type {Snapshot, Source} from './source.js';

@@ -1,6 +1,6 @@
 // The resource types rollouts-tui watches, their API paths, and how their
 // objects map onto ObjectSets. Shared by the cluster and the file source.
-import type {KubeObject, ObjectSets} from '../model/objects.js';
+import type {KubeObject, ObjectSets} from '../domain/raw.js';
 import type {ResourceKind} from './source.js';
 
 export interface ResourceType {

@@ -1,7 +1,7 @@
 // The one interface the UI and printers read objects through. A live cluster
 // (cluster-source.ts) and a file (file-source.ts) both implement it, so the
 // model and the UI never know which they are showing.
-import type {ObjectSets} from '../model/objects.js';
+import type {ObjectSets} from '../domain/raw.js';
 
 export type ResourceKind =
 	| 'rollouts'

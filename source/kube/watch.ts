@@ -6,7 +6,7 @@
 // or forbidden. It reports through callbacks and never writes to the
 // terminal (the Ink UI owns it).
 import type {KubeConfig} from '@kubernetes/client-node';
-import type {KubeObject} from '../model/objects.js';
+import type {KubeObject} from '../domain/raw.js';
 import {backoffDelay, defaultBackoff, jittered, type BackoffPolicy} from './backoff.js';
 import {apiErrorFrom, openGet, readBody, statusMessage, type OpenResponse} from './kube-request.js';
 import {collectionPath, objectKey, trimObject, type ResourceType} from './resources.js';

@@ -1,31 +1,19 @@
 // AnalysisRuns and Experiments of a rollout (owned by its UID), as the
 // plugin's tree shows them.
 
+import type {AnalysisRunObject, ExperimentObject} from '../domain/analysis.js';
 import {analysisIcon} from './icons.js';
-import type {AnalysisRun, Experiment} from './objects.js';
-import {revisionOf} from './replicaset.js';
-import {byString, createdMs, dict, dicts, int, metadataOf, str, strOrNull} from './safe.js';
+import {byString, createdMs} from './safe.js';
 import type {AnalysisRunView, ExperimentView, ReplicaSetView} from './view.js';
 
-export function analysisRunView(run: AnalysisRun | unknown): AnalysisRunView {
-	const m = metadataOf(run);
-	const status = dict(dict(run)['status']);
-	const counts = {successful: 0, failed: 0, inconclusive: 0, error: 0};
-	// Counters are totals over every metric of the run.
-	for (const r of dicts(status['metricResults'])) {
-		counts.successful += int(r['successful']) ?? 0;
-		counts.failed += int(r['failed']) ?? 0;
-		counts.inconclusive += int(r['inconclusive']) ?? 0;
-		counts.error += int(r['error']) ?? 0;
-	}
-	const phase = str(status['phase']);
+export function analysisRunView(run: AnalysisRunObject): AnalysisRunView {
 	return {
-		name: str(m['name']),
-		status: phase,
-		icon: analysisIcon(phase),
-		revision: revisionOf(m),
-		counts,
-		createdAt: strOrNull(m['creationTimestamp']),
+		name: run.meta.name,
+		status: run.phase,
+		icon: analysisIcon(run.phase),
+		revision: run.revision ?? 0,
+		counts: {...run.counts},
+		createdAt: run.meta.createdAt,
 	};
 }
 
@@ -42,20 +30,17 @@ export function compareAnalysisRuns(a: AnalysisRunView, b: AnalysisRunView): num
 
 /** The experiment with its own ReplicaSets and AnalysisRuns, already built by the caller. */
 export function experimentView(
-	exp: Experiment | unknown,
+	exp: ExperimentObject,
 	replicaSets: ReplicaSetView[] = [],
 	analysisRuns: AnalysisRunView[] = [],
 ): ExperimentView {
-	const m = metadataOf(exp);
-	const status = dict(dict(exp)['status']);
-	const phase = str(status['phase']);
 	return {
-		name: str(m['name']),
-		status: phase,
-		icon: analysisIcon(phase),
-		revision: revisionOf(m),
-		message: str(status['message']),
-		createdAt: strOrNull(m['creationTimestamp']),
+		name: exp.meta.name,
+		status: exp.phase,
+		icon: analysisIcon(exp.phase),
+		revision: exp.revision ?? 0,
+		message: exp.message,
+		createdAt: exp.meta.createdAt,
 		replicaSets,
 		analysisRuns,
 	};

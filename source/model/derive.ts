@@ -2,16 +2,23 @@
 // their ReplicaSets, Pods, AnalysisRuns, Experiments, Services and Ingresses.
 // Pure and total: malformed objects are skipped or defaulted, never thrown on.
 
-import {pauseEndsAt} from './pause.js';
+import type {AnalysisRunObject, ExperimentObject} from '../domain/analysis.js';
+import {currentRevision} from '../domain/facts.js';
+import {normalise, toRollout, type DomainSets} from '../domain/normalise.js';
+import type {PodObject} from '../domain/pod.js';
+import type {ObjectSets, Rollout} from '../domain/raw.js';
+import type {ReplicaSetObject} from '../domain/replicaset.js';
+import type {RolloutObject} from '../domain/rollout.js';
 import {analysisRunView, compareAnalysisRuns, compareExperiments, experimentView} from './analysis.js';
 import {rolloutIcon} from './icons.js';
 import {imagesLine} from './images.js';
-import type {AnalysisRun, Experiment, ObjectSets, Pod, ReplicaSet, Rollout} from './objects.js';
+import {pauseEndsAt} from './pause.js';
 import {compareReplicaSets, replicaSetView} from './replicaset.js';
-import {rolloutStatus, rolloutStrategy} from './rollout-status.js';
-import {byString, bool, dict, int, isDict, list, meta, metadataOf, str, strOrNull, type Dict} from './safe.js';
+import {rolloutStatus} from './rollout-status.js';
+import {byString} from './safe.js';
 import {indexServices, resolveService, rolloutServiceNames, type ServiceIndex} from './services.js';
 import {sortInPlace} from './sort.js';
+import {canaryWeights} from './weights.js';
 import type {AnalysisRunView, ExperimentView, ReplicaSetView, RevisionView, RolloutView} from './view.js';
 
 /**
@@ -19,59 +26,44 @@ import type {AnalysisRunView, ExperimentView, ReplicaSetView, RevisionView, Roll
  * linear in the number of objects rather than rollouts × pods.
  */
 export class ObjectIndex {
-	readonly replicaSets: Map<string, ReplicaSet[]>;
-	readonly pods: Map<string, Pod[]>;
-	readonly analysisRuns: Map<string, AnalysisRun[]>;
-	readonly experiments: Map<string, Experiment[]>;
+	readonly replicaSets: Map<string, ReplicaSetObject[]>;
+	readonly pods: Map<string, PodObject[]>;
+	readonly analysisRuns: Map<string, AnalysisRunObject[]>;
+	readonly experiments: Map<string, ExperimentObject[]>;
 	readonly services: ServiceIndex;
 
-	constructor(objects: ObjectSets | unknown) {
-		const o = dict(objects);
-		this.replicaSets = byOwner(o['replicaSets']);
-		this.pods = byOwner(o['pods']);
-		this.analysisRuns = byOwner(o['analysisRuns']);
-		this.experiments = byOwner(o['experiments']);
-		this.services = indexServices(list(o['services']), list(o['ingresses']));
+	/** `normalised`: the same objects already normalised, when the caller has them. */
+	constructor(objects: ObjectSets | unknown, normalised?: DomainSets) {
+		const o = normalised ?? normalise(objects);
+		this.replicaSets = byOwner(o.replicaSets);
+		this.pods = byOwner(o.pods);
+		this.analysisRuns = byOwner(o.analysisRuns);
+		this.experiments = byOwner(o.experiments);
+		this.services = indexServices(o.services, o.ingresses);
 	}
 }
 
-/** Each item under every owner UID it names, once per owner even if the reference repeats. */
-function byOwner<T>(items: unknown): Map<string, T[]> {
+/** Each item under every owner UID it names (the plugin's tree rule: any ownerReference). */
+function byOwner<T extends {meta: {owners: {all: readonly string[]}}}>(items: readonly T[]): Map<string, T[]> {
 	const map = new Map<string, T[]>();
-	if (!Array.isArray(items)) return map;
 	for (const item of items) {
-		if (!isDict(item)) continue;
-		const refs = metadataOf(item)['ownerReferences'];
-		if (!Array.isArray(refs)) continue;
-		for (let i = 0; i < refs.length; i++) {
-			const ref = refs[i];
-			if (!isDict(ref)) continue;
-			const uid = ref['uid'];
-			if (typeof uid !== 'string' || uid === '' || seenBefore(refs, i, uid)) continue;
+		for (const uid of item.meta.owners.all) {
 			const children = map.get(uid);
-			if (children === undefined) map.set(uid, [item as T]);
-			else children.push(item as T);
+			if (children === undefined) map.set(uid, [item]);
+			else children.push(item);
 		}
 	}
 	return map;
 }
 
-/** True when an ownerReference before index `end` has this UID. */
-function seenBefore(refs: readonly unknown[], end: number, uid: string): boolean {
-	for (let i = 0; i < end; i++) {
-		const ref = refs[i];
-		if (isDict(ref) && ref['uid'] === uid) return true;
-	}
-	return false;
-}
-
 /** Every rollout, sorted by namespace then name. */
 export function deriveRollouts(objects: ObjectSets, now: number): RolloutView[] {
-	const index = new ObjectIndex(objects);
+	const sets = normalise(objects);
+	const index = new ObjectIndex(objects, sets);
 	const views: RolloutView[] = [];
-	for (const ro of list(dict(objects)['rollouts'])) {
-		if (!isDict(ro) || str(metadataOf(ro)['name']) === '') continue;
-		views.push(deriveRollout(ro as Rollout, index, now));
+	for (const ro of sets.rollouts) {
+		if (ro.meta.name === '') continue;
+		views.push(safeBuild(ro, index, now));
 	}
 	return views.sort((a, b) => byString(a.namespace, b.namespace) || byString(a.name, b.name));
 }
@@ -79,87 +71,82 @@ export function deriveRollouts(objects: ObjectSets, now: number): RolloutView[] 
 /** One rollout's view; pass an ObjectIndex when deriving many rollouts from the same objects. */
 export function deriveRollout(rollout: Rollout, objects: ObjectSets | ObjectIndex, now: number): RolloutView {
 	const index = objects instanceof ObjectIndex ? objects : new ObjectIndex(objects);
+	return safeBuild(toRollout(rollout), index, now);
+}
+
+function safeBuild(ro: RolloutObject, index: ObjectIndex, now: number): RolloutView {
 	try {
-		return build(rollout, index, now);
+		return build(ro, index, now);
 	} catch (error) {
-		// Last resort: the accessors should make this unreachable, but the UI must keep running.
-		return fallbackView(rollout, error);
+		// Last resort: the domain constructors should make this unreachable, but the UI must keep running.
+		return fallbackView(ro, error);
 	}
 }
 
-function build(rollout: Rollout, index: ObjectIndex, now: number): RolloutView {
-	const md = metadataOf(rollout);
-	const uid = str(md['uid']);
-	const namespace = str(md['namespace']);
-	const spec = dict(dict(rollout)['spec']);
-	const status = dict(dict(rollout)['status']);
-	const strategy = rolloutStrategy(rollout);
-	const {status: phase, message} = rolloutStatus(rollout);
+function build(ro: RolloutObject, index: ObjectIndex, now: number): RolloutView {
+	const {uid, namespace} = ro.meta;
+	const status = ro.status;
+	const {status: phase, message} = rolloutStatus(ro);
 
-	const replicaSets = replicaSetViews(index, uid, rollout, now);
-	const experimentObjects = index.experiments.get(uid) ?? [];
-	const experiments: ExperimentView[] = new Array<ExperimentView>(experimentObjects.length);
-	for (let i = 0; i < experimentObjects.length; i++) {
-		const exp = experimentObjects[i];
-		const expUid = str(metadataOf(exp)['uid']);
-		experiments[i] = experimentView(exp, replicaSetViews(index, expUid, null, now), analysisRunViews(index, expUid));
-	}
-	sortInPlace(experiments, compareExperiments);
+	const replicaSets = replicaSetViews(index, uid, ro, now);
+	const experiments = experimentViews(index, uid, now);
 	const analysisRuns = analysisRunViews(index, uid);
 	const revisions = groupByRevision(replicaSets, analysisRuns, experiments);
 
-	const currentPodHash = str(status['currentPodHash']);
-	const current = replicaSets.find((rs) => rs.hash !== '' && rs.hash === currentPodHash);
-	const newest = revisions[0]?.revision ?? null;
-
-	const names = rolloutServiceNames(rollout);
+	const names = rolloutServiceNames(ro);
 	const resolve = (name: string) => resolveService(name, namespace, index.services, replicaSets);
 	const services: RolloutView['services'] =
-		strategy === 'BlueGreen'
+		ro.strategy === 'BlueGreen'
 			? {active: resolve(names.active), preview: resolve(names.preview)}
 			: {active: null, preview: null, stable: resolve(names.stable), canary: resolve(names.canary)};
 
-	const weights = strategy === 'Canary' ? canaryWeights(spec, status, replicaSets) : {step: null, setWeight: null, actualWeight: null};
-	const restartedAt = str(status['restartedAt']);
+	const weights = ro.strategy === 'Canary' ? canaryWeights(ro, replicaSets) : {step: null, setWeight: null, actualWeight: null};
 
 	return {
 		namespace,
-		name: str(md['name']),
+		name: ro.meta.name,
 		uid,
-		resourceVersion: str(md['resourceVersion']),
-		strategy,
+		resourceVersion: ro.meta.resourceVersion,
+		strategy: ro.strategy,
 		status: phase,
 		message,
 		icon: rolloutIcon(phase),
 		...weights,
 		replicas: {
-			desired: int(spec['replicas']) ?? 1,
-			current: int(status['replicas']) ?? 0,
-			updated: int(status['updatedReplicas']) ?? 0,
-			ready: int(status['readyReplicas']) ?? 0,
-			available: int(status['availableReplicas']) ?? 0,
+			desired: ro.replicas ?? 1,
+			current: status.replicas,
+			updated: status.updatedReplicas,
+			ready: status.readyReplicas,
+			available: status.availableReplicas,
 		},
 		images: imagesLine(replicaSets, experiments),
 		services,
 		revisions,
-		currentRevision: current?.revision ?? newest,
-		paused: bool(spec['paused']) || list(status['pauseConditions']).length > 0,
-		pauseEndsAt: pauseEndsAt(rollout),
-		aborted: bool(status['abort']),
+		currentRevision: currentRevision(status.currentPodHash, replicaSets, revisions[0]?.revision ?? null),
+		paused: ro.specPaused || status.pauseReasons.length > 0,
+		pauseEndsAt: pauseEndsAt(ro),
+		aborted: status.aborted,
 		needsAttention: phase === 'Paused' || phase === 'Degraded',
-		createdAt: strOrNull(md['creationTimestamp']),
-		restartedAt: restartedAt === '' ? null : restartedAt,
+		createdAt: ro.meta.createdAt,
+		restartedAt: status.restartedAt === '' ? null : status.restartedAt,
 	};
 }
 
+/** The rollout's experiments, each with its own ReplicaSets and AnalysisRuns, sorted (compareExperiments). */
+function experimentViews(index: ObjectIndex, owner: string, now: number): ExperimentView[] {
+	const exps = index.experiments.get(owner) ?? [];
+	const views = exps.map((exp) => experimentView(exp, replicaSetViews(index, exp.meta.uid, null, now), analysisRunViews(index, exp.meta.uid)));
+	return sortInPlace(views, compareExperiments);
+}
+
 /** The views of the ReplicaSets this UID owns, with their pods, sorted (compareReplicaSets). */
-function replicaSetViews(index: ObjectIndex, owner: string, rollout: Rollout | null, now: number): ReplicaSetView[] {
+function replicaSetViews(index: ObjectIndex, owner: string, rollout: RolloutObject | null, now: number): ReplicaSetView[] {
 	const sets = index.replicaSets.get(owner);
 	if (sets === undefined) return [];
 	const views: ReplicaSetView[] = new Array<ReplicaSetView>(sets.length);
 	for (let i = 0; i < sets.length; i++) {
-		const rs = sets[i];
-		views[i] = replicaSetView(rs, rollout, index.pods.get(str(metadataOf(rs)['uid'])) ?? [], now);
+		const rs = sets[i]!;
+		views[i] = replicaSetView(rs, rollout, index.pods.get(rs.meta.uid) ?? [], now);
 	}
 	return sortInPlace(views, compareReplicaSets);
 }
@@ -196,9 +183,9 @@ function groupByRevision(
 		while (r < replicaSets.length && replicaSets[r]!.revision === revision) r++;
 		while (a < analysisRuns.length && analysisRuns[a]!.revision === revision) a++;
 		while (e < experiments.length && experiments[e]!.revision === revision) e++;
-		if (r === r0 && a === a0 && e === e0) break; // only a NaN revision could stall here; parseRevision never gives one
+		if (r === r0 && a === a0 && e === e0) break; // only a NaN revision could stall here; revisions are integers
 		revisions.push({
-			// -0 shows as 0, as a Set of numbers stores it.
+						// -0 shows as 0, as a Set of numbers stores it.
 			revision: revision === 0 ? 0 : revision,
 			replicaSets: replicaSets.slice(r0, r),
 			analysisRuns: analysisRuns.slice(a0, a),
@@ -208,54 +195,8 @@ function groupByRevision(
 	return revisions;
 }
 
-/** Step "i/n", the weight the current step asks for, and the weight actually reached. */
-function canaryWeights(
-	spec: Dict,
-	status: Dict,
-	replicaSets: readonly ReplicaSetView[],
-): {step: string | null; setWeight: number; actualWeight: number} {
-	const canary = dict(dict(spec['strategy'])['canary']);
-	const steps = list(canary['steps']);
-	const routing = canary['trafficRouting'];
-	const routed = routing !== undefined && routing !== null;
-	const max = (routed ? int(dict(routing)['maxTrafficWeight']) : undefined) ?? 100;
-	const rawIndex = int(status['currentStepIndex']);
-	const step = rawIndex !== undefined && steps.length > 0 ? `${rawIndex}/${steps.length}` : null;
-
-	// No current step: no steps at all, or every step done.
-	const index = Math.max(rawIndex ?? 0, 0);
-	const hasStep = index < steps.length;
-
-	let setWeight = 0;
-	if (bool(status['abort'])) setWeight = 0;
-	else if (!hasStep) setWeight = max;
-	else {
-		for (let i = index; i >= 0; i--) {
-			const w = int(dict(steps[i])['setWeight']);
-			if (w !== undefined) {
-				setWeight = w;
-				break;
-			}
-		}
-	}
-
-	const available = int(status['availableReplicas']) ?? 0;
-	let actualWeight = 0;
-	if (!hasStep) actualWeight = max;
-	else if (available > 0) {
-		if (!routed) {
-			// Share of available pods that are canary pods.
-			for (const rs of replicaSets) if (rs.tags.includes('canary')) actualWeight = Math.trunc((rs.available * max) / available);
-		} else {
-			const w = dict(status['canary'])['weights'];
-			actualWeight = w !== undefined && w !== null ? (int(dict(dict(w)['canary'])['weight']) ?? 0) : setWeight;
-		}
-	}
-	return {step, setWeight, actualWeight};
-}
-
-function fallbackView(rollout: unknown, error: unknown): RolloutView {
-	const m = meta(rollout);
+function fallbackView(ro: RolloutObject, error: unknown): RolloutView {
+	const m = ro.meta;
 	return {
 		namespace: m.namespace,
 		name: m.name,
@@ -276,7 +217,7 @@ function fallbackView(rollout: unknown, error: unknown): RolloutView {
 		paused: false,
 		aborted: false,
 		needsAttention: false,
-		createdAt: m.creationTimestamp,
+		createdAt: m.createdAt,
 		restartedAt: null,
 	};
 }

@@ -1,7 +1,7 @@
 // Durations as Kubernetes prints them (k8s.io/apimachinery util/duration
 // HumanDuration): two significant units at most, coarser as time grows.
 
-import {time} from './safe.js';
+import {time} from '../domain/read.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

@@ -2,47 +2,31 @@
 // (read from the Service's own selector, not from the rollout's status), and
 // the Ingress hosts that route to them.
 
-import type {Ingress, Rollout, Service} from './objects.js';
-import {POD_TEMPLATE_HASH} from './replicaset.js';
-import {dict, dicts, isDict, metadataOf, str, strEntry} from './safe.js';
+import type {RolloutObject} from '../domain/rollout.js';
+import type {IngressObject, ServiceObject} from '../domain/service.js';
 import type {ReplicaSetView, ServiceRef} from './view.js';
 
 /** Services and Ingress routes, indexed once per derivation by namespace and name. */
 export interface ServiceIndex {
-	services: Map<string, Service>;
+	services: Map<string, ServiceObject>;
 	hosts: Map<string, string[]>;
 }
 
 const key = (namespace: string, name: string): string => `${namespace}/${name}`;
 
-export function indexServices(services: readonly unknown[], ingresses: readonly unknown[]): ServiceIndex {
-	const byName = new Map<string, Service>();
+export function indexServices(services: readonly ServiceObject[], ingresses: readonly IngressObject[]): ServiceIndex {
+	const byName = new Map<string, ServiceObject>();
 	for (const svc of services) {
-		if (!isDict(svc)) continue;
-		const m = metadataOf(svc);
-		const name = str(m['name']);
-		if (name !== '') byName.set(key(str(m['namespace']), name), svc as Service);
+		if (svc.meta.name !== '') byName.set(key(svc.meta.namespace, svc.meta.name), svc);
 	}
 	const hostSets = new Map<string, Set<string>>();
-	const add = (k: string, host: string): void => {
-		let set = hostSets.get(k);
-		if (set === undefined) hostSets.set(k, (set = new Set()));
-		set.add(host);
-	};
 	for (const ing of ingresses) {
-		if (!isDict(ing)) continue;
-		const namespace = str(metadataOf(ing)['namespace']);
-		const spec = dict((ing as Ingress).spec);
-		for (const rule of dicts(spec['rules'])) {
-			// A rule without a host matches every host.
-			const host = str(rule['host']) || '*';
-			for (const path of dicts(dict(rule['http'])['paths'])) {
-				const svc = str(dict(dict(dict(path)['backend'])['service'])['name']);
-				if (svc !== '') add(key(namespace, svc), host);
-			}
+		for (const route of ing.routes) {
+			const k = key(ing.meta.namespace, route.service);
+			let set = hostSets.get(k);
+			if (set === undefined) hostSets.set(k, (set = new Set()));
+			set.add(route.host);
 		}
-		const fallback = str(dict(dict(spec['defaultBackend'])['service'])['name']);
-		if (fallback !== '') add(key(namespace, fallback), '*');
 	}
 	const hosts = new Map<string, string[]>();
 	for (const [k, set] of hostSets) hosts.set(k, [...set].sort());
@@ -50,22 +34,13 @@ export function indexServices(services: readonly unknown[], ingresses: readonly 
 }
 
 /** Service names named in the rollout's strategy (empty strings when not set). */
-export function rolloutServiceNames(rollout: Rollout | unknown): {active: string; preview: string; stable: string; canary: string} {
-	const strategy = dict(dict(dict(rollout)['spec'])['strategy']);
-	const bg = dict(strategy['blueGreen']);
-	const canary = dict(strategy['canary']);
+export function rolloutServiceNames(rollout: RolloutObject): {active: string; preview: string; stable: string; canary: string} {
 	return {
-		active: str(bg['activeService']),
-		preview: str(bg['previewService']),
-		stable: str(canary['stableService']),
-		canary: str(canary['canaryService']),
+		active: rollout.blueGreen?.activeService ?? '',
+		preview: rollout.blueGreen?.previewService ?? '',
+		stable: rollout.canary?.stableService ?? '',
+		canary: rollout.canary?.canaryService ?? '',
 	};
-}
-
-/** The rollouts-pod-template-hash a Service's selector holds, or null. */
-export function serviceHash(svc: Service | unknown): string | null {
-	const hash = strEntry(dict(dict(svc)['spec'])['selector'], POD_TEMPLATE_HASH);
-	return hash === undefined || hash === '' ? null : hash;
 }
 
 /**
@@ -81,7 +56,7 @@ export function resolveService(
 	if (name === '') return null;
 	const k = key(namespace, name);
 	const svc = index.services.get(k);
-	const hash = svc === undefined ? null : serviceHash(svc);
+	const hash = svc === undefined ? null : svc.hash;
 	let rs: ReplicaSetView | undefined;
 	if (hash !== null) {
 		for (const r of replicaSets) {

@@ -9,7 +9,7 @@ import {applicableActions, planAction, templateDiff, undoCandidates, type Action
 import type {ActionResult} from '../actions/execute.js';
 import {age} from '../model/duration.js';
 import {deriveRollouts} from '../model/derive.js';
-import type {Rollout, ReplicaSet} from '../model/objects.js';
+import type {Rollout, ReplicaSet} from '../domain/raw.js';
 import type {RolloutView} from '../model/view.js';
 import type {Source} from '../kube/source.js';
 import {describeWatches} from '../kube/watch-status.js';

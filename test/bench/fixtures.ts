@@ -3,7 +3,7 @@
 // revisions (ReplicaSets) of 5 pods, its Services and an Ingress. Shapes follow
 // examples/bluegreen-paused.yaml. Ages are hours or days, so the AGE column does
 // not change within a bench run unless `youngFirst` adds a seconds-old rollout.
-import type {Ingress, ObjectSets, Pod, ReplicaSet, Rollout, Service} from '../../source/model/objects.js';
+import type {Ingress, ObjectSets, Pod, ReplicaSet, Rollout, Service} from '../../source/domain/raw.js';
 
 export const PODS_PER_RS = 5;
 export const REVISIONS = 3;

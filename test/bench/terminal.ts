@@ -7,7 +7,7 @@
 import React from 'react';
 import {render} from 'ink';
 import type {ResourceKind, Snapshot, Source} from '../../source/kube/source.js';
-import type {ObjectSets} from '../../source/model/objects.js';
+import type {ObjectSets} from '../../source/domain/raw.js';
 import {App} from '../../source/ui/App.js';
 import {FakeStdin, FakeStdout} from '../ui/fake-terminal.js';
 

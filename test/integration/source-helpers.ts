@@ -5,7 +5,7 @@ import * as k8s from '@kubernetes/client-node';
 import {ROLLOUT} from '../cluster/manifests.js';
 import type {Snapshot, Source} from '../../source/kube/source.js';
 import {describeWatches} from '../../source/kube/watch-status.js';
-import type {KubeObject, ObjectSets} from '../../source/model/objects.js';
+import type {KubeObject, ObjectSets} from '../../source/domain/raw.js';
 
 /** Resolves with the ms it took until `predicate` holds for a snapshot; rejects after `timeoutMs`. */
 export function timeUntil(

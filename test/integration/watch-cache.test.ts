@@ -24,7 +24,7 @@ import {createClusterSource} from '../../source/kube/cluster-source.js';
 import {loadKubeConfig} from '../../source/kube/config.js';
 import type {Snapshot, Source} from '../../source/kube/source.js';
 import type {WatchTuning} from '../../source/kube/watch.js';
-import type {ObjectSets} from '../../source/model/objects.js';
+import type {ObjectSets} from '../../source/domain/raw.js';
 import {createBlueGreen, getCluster, waitFor} from './helpers.js';
 import {allLive, find, listState, names, service, summarize, timeUntil} from './source-helpers.js';
 

@@ -4,7 +4,7 @@ import {readFileSync} from 'node:fs';
 import React from 'react';
 import {render} from 'ink';
 import type {Snapshot, Source} from '../../source/kube/source.js';
-import type {ObjectSets} from '../../source/model/objects.js';
+import type {ObjectSets} from '../../source/domain/raw.js';
 import {parseObjects, sortByKind} from '../../source/kube/file-source.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
 

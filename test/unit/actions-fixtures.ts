@@ -1,5 +1,5 @@
 // Hand-written Rollouts and ReplicaSets in the states the action tests need.
-import type {CanaryStep, PodTemplate, ReplicaSet, Rollout} from '../../source/model/objects.js';
+import type {CanaryStep, PodTemplate, ReplicaSet, Rollout} from '../../source/domain/raw.js';
 
 export const UID = 'uid-1234';
 

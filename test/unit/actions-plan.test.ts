@@ -1,3 +1,4 @@
+import {stepOf} from '../../source/domain/step.js';
 import {describe, expect, it} from 'vitest';
 import {
 	applicableActions,
@@ -270,16 +271,6 @@ describe('pause, resume, restart', () => {
 		]);
 	});
 
-	it('resume: spec merge paused=false, refused unless manually paused', () => {
-		expect(plan(planAction('resume', blueGreen({}, {paused: true}), bg)).patches).toEqual([
-			{subresource: null, type: 'merge', body: {spec: {paused: false}}},
-		]);
-		expect(refusalText(refusal(planAction('resume', pausedBlueGreen(), bg)))).toBe(
-			'rollout is not manually paused: the controller paused it: use promote (p)',
-		);
-		expect(refusal(planAction('resume', healthyBlueGreen(), bg)).reason).toBe('rollout is not paused: nothing to resume');
-	});
-
 	it('restart: restartAt = now in RFC 3339 UTC, seconds precision, rounded up', () => {
 		const now = Date.parse('2026-03-04T05:06:07.891Z');
 		const p = plan(planAction('restart', healthyBlueGreen(), bg, {now}));
@@ -294,7 +285,7 @@ describe('pause, resume, restart', () => {
 });
 
 describe('applicableActions', () => {
-	it('paused blue-green: promote, full, abort, undo, restart, pause enabled; retry and resume not', () => {
+	it('paused blue-green: promote, full, abort, undo, restart, pause enabled; retry not', () => {
 		const actions = applicableActions(pausedBlueGreen(), bg);
 		expect(Object.fromEntries(Object.entries(actions).map(([k, v]) => [k, v.enabled]))).toEqual({
 			promote: true,
@@ -304,7 +295,6 @@ describe('applicableActions', () => {
 			undo: true,
 			restart: true,
 			pause: true,
-			resume: false,
 		});
 		expect(actions.retry.reason).toBe('rollout is not aborted: nothing to retry');
 	});
@@ -332,10 +322,10 @@ describe('words', () => {
 	});
 
 	it('step texts', () => {
-		expect(STEPS.map(stepText)).toEqual(['setWeight: 20', 'pause', 'setWeight: 60']);
-		expect(stepText({pause: {duration: 30}})).toBe('pause: 30s');
-		expect(stepText({pause: {duration: '5m'}})).toBe('pause: 5m');
-		expect(stepText({analysis: {templates: []}})).toBe('analysis');
-		expect(stepText({setCanaryScale: {weight: 10}})).toBe('setCanaryScale{weight: 10}');
+		expect(STEPS.map((s) => stepText(stepOf(s)))).toEqual(['setWeight: 20', 'pause', 'setWeight: 60']);
+		expect(stepText(stepOf({pause: {duration: 30}}))).toBe('pause: 30s');
+		expect(stepText(stepOf({pause: {duration: '5m'}}))).toBe('pause: 5m');
+		expect(stepText(stepOf({analysis: {templates: []}}))).toBe('analysis');
+		expect(stepText(stepOf({setCanaryScale: {weight: 10}}))).toBe('setCanaryScale{weight: 10}');
 	});
 });

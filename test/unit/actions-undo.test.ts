@@ -1,9 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {isRefusal, planAction, undoCandidates, type ActionPlan, type Refusal} from '../../source/actions/plan.js';
-import {revisionOf} from '../../source/actions/replicasets.js';
+import {toReplicaSet} from '../../source/domain/normalise.js';
 import {parseQuantity, templateDiff, templateMatches, withoutHashLabel} from '../../source/actions/template.js';
-import type {ReplicaSet} from '../../source/model/objects.js';
+import type {ReplicaSet} from '../../source/domain/raw.js';
 import {BLUE, blueGreen, blueGreenReplicaSets, GREEN, replicaSet, template, YELLOW} from './actions-fixtures.js';
+
+/** The revision as undo reads it: missing 0, unreadable null. */
+const revisionOf = (raw: unknown) => toReplicaSet(raw).revision;
 
 function plan(result: ActionPlan | Refusal): ActionPlan {
 	if (isRefusal(result)) throw new Error(`unexpected refusal: ${result.reason}`);

@@ -3,7 +3,7 @@
 
 import {readFileSync} from 'node:fs';
 import yaml from 'js-yaml';
-import {emptyObjectSets, type ObjectSets, type Pod, type ReplicaSet, type Rollout} from '../../source/model/objects.js';
+import {emptyObjectSets, type ObjectSets, type Pod, type ReplicaSet, type Rollout} from '../../source/domain/raw.js';
 
 export const NOW = Date.parse('2026-11-09T15:35:00Z');
 export const ROLLOUT_UID = 'ro-uid-1';

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {ObjectIndex, deriveRollout, deriveRollouts} from '../../source/model/derive.js';
-import type {AnalysisRun, Experiment, ObjectSets, Service} from '../../source/model/objects.js';
+import type {AnalysisRun, Experiment, ObjectSets, Service} from '../../source/domain/raw.js';
 import {NOW, ROLLOUT_UID, blueGreen, canary, loadList, objects, pod, replicaSet} from './builders.js';
 
 const STEPS = [{setWeight: 20}, {pause: {}}, {setWeight: 50}, {pause: {duration: '30s'}}];

@@ -3,7 +3,7 @@
 // integration tests run the same code against a real kube-apiserver.)
 import type http from 'node:http';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {KubeObject} from '../../source/model/objects.js';
+import type {KubeObject} from '../../source/domain/raw.js';
 import {resourceType} from '../../source/kube/resources.js';
 import type {WatchStatus} from '../../source/kube/source.js';
 import {ResourceWatch, type WatchTuning} from '../../source/kube/watch.js';

@@ -2,8 +2,15 @@
 // order and content, including many pods or images and repeated keys.
 import {describe, expect, it} from 'vitest';
 import {imagesLine} from '../../source/model/images.js';
-import type {Pod} from '../../source/model/objects.js';
-import {comparePods, podState, podStatus, podView, podViews} from '../../source/model/pod.js';
+import type {Pod} from '../../source/domain/raw.js';
+import {toPod} from '../../source/domain/normalise.js';
+import {comparePods, podState as podStateOf, podStatus as podStatusOf, podView as podViewOf, podViews as podViewsOf} from '../../source/model/pod.js';
+
+// The model reads pods through the domain, as deriveRollouts does.
+const podStatus = (raw: unknown) => podStatusOf(toPod(raw));
+const podState = (raw: unknown, s?: ReturnType<typeof podStatus>) => podStateOf(toPod(raw), s);
+const podView = (raw: unknown) => podViewOf(toPod(raw));
+const podViews = (raws: readonly unknown[]) => podViewsOf(raws.map(toPod));
 import {byString} from '../../source/model/safe.js';
 import type {ExperimentView, ReplicaSetView} from '../../source/model/view.js';
 

@@ -1,5 +1,8 @@
 import {describe, expect, it} from 'vitest';
-import {parsePauseDuration, pauseEndsAt} from '../../source/model/pause.js';
+import {toRollout} from '../../source/domain/normalise.js';
+import {parsePauseDuration, pauseEndsAt as pauseEndsAtOf} from '../../source/model/pause.js';
+
+const pauseEndsAt = (raw: unknown) => pauseEndsAtOf(toRollout(raw));
 
 const canary = (stepIndex: number, pause: unknown, startTime = '2026-11-26T10:00:00Z') => ({
 	spec: {strategy: {canary: {steps: [{setWeight: 20}, {pause}, {setWeight: 60}]}}},

@@ -1,6 +1,12 @@
 import {describe, expect, it} from 'vitest';
-import type {ContainerStatus, Pod} from '../../source/model/objects.js';
-import {comparePods, podState, podStatus, podView} from '../../source/model/pod.js';
+import type {ContainerStatus, Pod} from '../../source/domain/raw.js';
+import {toPod} from '../../source/domain/normalise.js';
+import {comparePods, podState as podStateOf, podStatus as podStatusOf, podView as podViewOf} from '../../source/model/pod.js';
+
+// The model reads pods through the domain, as deriveRollouts does.
+const podStatus = (raw: unknown) => podStatusOf(toPod(raw));
+const podState = (raw: unknown, s?: ReturnType<typeof podStatus>) => podStateOf(toPod(raw), s);
+const podView = (raw: unknown) => podViewOf(toPod(raw));
 
 const running = (name: string, ready = true, restartCount = 0): ContainerStatus => ({
 	name,

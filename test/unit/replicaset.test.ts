@@ -1,14 +1,18 @@
 import {describe, expect, it} from 'vitest';
+import {toPod, toReplicaSet, toRollout} from '../../source/domain/normalise.js';
 import {
-	isOwnedBy,
-	parseRevision,
-	podTemplateHash,
-	replicaSetHealth,
-	replicaSetTags,
-	replicaSetView,
+	replicaSetHealth as replicaSetHealthOf,
+	replicaSetTags as replicaSetTagsOf,
+	replicaSetView as replicaSetViewOf,
 	scaleDownDelay,
 } from '../../source/model/replicaset.js';
-import {NOW, ROLLOUT_UID, blueGreen, canary, pod, replicaSet} from './builders.js';
+import {NOW, blueGreen, canary, pod, replicaSet} from './builders.js';
+
+// The model reads objects through the domain, as deriveRollouts does.
+const replicaSetHealth = (raw: unknown) => replicaSetHealthOf(toReplicaSet(raw));
+const replicaSetTags = (hash: string, rollout: unknown) => replicaSetTagsOf(hash, toRollout(rollout));
+const replicaSetView = (rs: unknown, rollout: unknown, pods: unknown[], now: number) =>
+	replicaSetViewOf(toReplicaSet(rs), toRollout(rollout), pods.map(toPod), now);
 
 describe('replicaSetTags: blue-green', () => {
 	const ro = blueGreen({status: {stableRS: 'aaa', currentPodHash: 'bbb', blueGreen: {activeSelector: 'aaa', previewSelector: 'bbb'}}});
@@ -113,28 +117,6 @@ describe('scaleDownDelay', () => {
 	it('is null without a valid deadline', () => {
 		expect(scaleDownDelay(null, NOW)).toBeNull();
 		expect(scaleDownDelay('soon', NOW)).toBeNull();
-	});
-});
-
-describe('revision, hash and ownership', () => {
-	it('parses the revision annotation; missing or non-numeric is 0', () => {
-		expect(parseRevision({'rollout.argoproj.io/revision': '12'})).toBe(12);
-		expect(parseRevision({'rollout.argoproj.io/revision': 'x1'})).toBe(0);
-		expect(parseRevision({'rollout.argoproj.io/revision': ''})).toBe(0);
-		expect(parseRevision({})).toBe(0);
-		expect(parseRevision(undefined)).toBe(0);
-	});
-
-	it('reads the hash from the rollouts-pod-template-hash label', () => {
-		expect(podTemplateHash(replicaSet('rs-zzz', 'aaa', 1))).toBe('aaa');
-		expect(podTemplateHash({metadata: {name: 'rs-aaa'}})).toBe('');
-	});
-
-	it('matches owners by UID only', () => {
-		const rs = replicaSet('rs', 'aaa', 1);
-		expect(isOwnedBy(rs, ROLLOUT_UID)).toBe(true);
-		expect(isOwnedBy(rs, 'other')).toBe(false);
-		expect(isOwnedBy(rs, '')).toBe(false);
 	});
 });
 

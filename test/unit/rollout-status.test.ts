@@ -1,5 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {rolloutStatus, rolloutStrategy} from '../../source/model/rollout-status.js';
+import {toRollout} from '../../source/domain/normalise.js';
+import {rolloutStatus as rolloutStatusOf} from '../../source/model/rollout-status.js';
+
+// The model reads rollouts through the domain, as deriveRollouts does.
+const rolloutStatus = (raw: unknown) => rolloutStatusOf(toRollout(raw));
+const rolloutStrategy = (raw: unknown) => toRollout(raw).strategy;
 import {blueGreen, canary, merge} from './builders.js';
 
 describe('rolloutStatus: rules before status.phase', () => {

@@ -1,6 +1,15 @@
 import {describe, expect, it} from 'vitest';
-import type {Ingress, Service} from '../../source/model/objects.js';
-import {indexServices, resolveService, rolloutServiceNames, serviceHash} from '../../source/model/services.js';
+import type {Ingress, Service} from '../../source/domain/raw.js';
+import {normalise, toRollout, toService} from '../../source/domain/normalise.js';
+import {indexServices as indexServicesOf, resolveService, rolloutServiceNames as rolloutServiceNamesOf} from '../../source/model/services.js';
+
+// The model reads objects through the domain, as deriveRollouts does.
+const indexServices = (services: unknown[], ingresses: unknown[]) => {
+	const sets = normalise({services, ingresses});
+	return indexServicesOf(sets.services, sets.ingresses);
+};
+const serviceHash = (raw: unknown) => toService(raw).hash;
+const rolloutServiceNames = (raw: unknown) => rolloutServiceNamesOf(toRollout(raw));
 import type {ReplicaSetView} from '../../source/model/view.js';
 import {blueGreen, canary} from './builders.js';
 

@@ -1,7 +1,8 @@
 // Plain JSON shapes of the Kubernetes objects rollouts-tui reads, as the API
-// server sends them (timestamps are RFC 3339 strings). Only the fields the
-// model uses are declared; everything is optional because real objects are
-// often partial, and a malformed object must never crash the model.
+// server sends them (timestamps are RFC 3339 strings). Only the domain
+// constructors read these; everything is optional because real objects are
+// often partial, and the constructors are total.
+import {KINDS, type KindSet} from './kinds.js';
 
 export interface OwnerReference {
 	apiVersion?: string;
@@ -193,7 +194,7 @@ export interface Experiment extends KubeObject {
 	status?: {phase?: string; message?: string};
 }
 
-/** Every object the model can see at one moment, by kind. */
+/** Every object the model can see at one moment, by kind (one array per row of KINDS). */
 export interface ObjectSets {
 	rollouts: Rollout[];
 	replicaSets: ReplicaSet[];
@@ -204,12 +205,13 @@ export interface ObjectSets {
 	experiments: Experiment[];
 }
 
-export const emptyObjectSets = (): ObjectSets => ({
-	rollouts: [],
-	replicaSets: [],
-	pods: [],
-	services: [],
-	ingresses: [],
-	analysisRuns: [],
-	experiments: [],
-});
+// ObjectSets has exactly one key per kind in the table (a compile-time check).
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const setsMatchKinds: SameKeys<keyof ObjectSets, KindSet> = true;
+void setsMatchKinds;
+
+export const emptyObjectSets = (): ObjectSets => {
+	const sets: Partial<Record<KindSet, unknown[]>> = {};
+	for (const k of KINDS) sets[k.set] = [];
+	return sets as ObjectSets;
+};

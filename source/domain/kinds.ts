@@ -1,0 +1,42 @@
+// The one table of the kinds rollouts-tui reads. The watches, the file
+// loader, the snapshot's ObjectSets, the namespace filter, the normaliser and
+// the action executor all read it; add a kind here and nowhere else.
+
+export interface KindInfo {
+	/** Plural resource name, as in API paths and RBAC. */
+	readonly resource: string;
+	/** The object's `kind`, e.g. "Rollout". */
+	readonly kind: string;
+	/** API group; '' for the core group. */
+	readonly group: string;
+	readonly version: string;
+	/** Where this kind lives in ObjectSets. */
+	readonly set: string;
+	/**
+	 * Optional: defined by a CustomResourceDefinition, so a cluster may not
+	 * have it (a 404 means "not installed"), and the rest keeps working.
+	 */
+	readonly crd: boolean;
+}
+
+export const KINDS = [
+	{resource: 'rollouts', kind: 'Rollout', group: 'argoproj.io', version: 'v1alpha1', set: 'rollouts', crd: true},
+	{resource: 'replicasets', kind: 'ReplicaSet', group: 'apps', version: 'v1', set: 'replicaSets', crd: false},
+	{resource: 'pods', kind: 'Pod', group: '', version: 'v1', set: 'pods', crd: false},
+	{resource: 'services', kind: 'Service', group: '', version: 'v1', set: 'services', crd: false},
+	{resource: 'ingresses', kind: 'Ingress', group: 'networking.k8s.io', version: 'v1', set: 'ingresses', crd: false},
+	{resource: 'analysisruns', kind: 'AnalysisRun', group: 'argoproj.io', version: 'v1alpha1', set: 'analysisRuns', crd: true},
+	{resource: 'experiments', kind: 'Experiment', group: 'argoproj.io', version: 'v1alpha1', set: 'experiments', crd: true},
+] as const satisfies readonly KindInfo[];
+
+export type Kind = (typeof KINDS)[number];
+export type ResourceKind = Kind['resource'];
+export type KindSet = Kind['set'];
+
+/** The table row of a resource. */
+export function kindInfo<R extends ResourceKind>(resource: R): Extract<Kind, {resource: R}> {
+	return KINDS.find((k) => k.resource === resource) as Extract<Kind, {resource: R}>;
+}
+
+/** The table row for an object's `kind`, or undefined for kinds rollouts-tui does not read. */
+export const kindNamed = (kind: unknown): Kind | undefined => KINDS.find((k) => k.kind === kind);
