@@ -1,4 +1,6 @@
 // Flags -> a Source of objects plus what the UI needs to know about it.
+import {KINDS, type KindSet} from './domain/kinds.js';
+import {emptyObjectSets, type KubeObject} from './domain/raw.js';
 import {UserError} from './errors.js';
 import type {ActionPlan} from './actions/plan.js';
 import type {ActionResult} from './actions/execute.js';
@@ -62,21 +64,12 @@ function onlyNamespace(source: Source, namespace: string): Source {
 		getSnapshot() {
 			const snapshot = source.getSnapshot();
 			if (snapshot !== cachedFor) {
-				const keep = <T extends {metadata?: {namespace?: string}}>(items: T[]) => items.filter(o => o.metadata?.namespace === namespace);
-				const o = snapshot.objects;
+				const objects = emptyObjectSets();
+				const into = objects as unknown as Record<KindSet, KubeObject[]>;
+				const from = snapshot.objects as unknown as Record<KindSet, KubeObject[]>;
+				for (const kind of KINDS) into[kind.set] = from[kind.set].filter(o => o.metadata?.namespace === namespace);
 				cachedFor = snapshot;
-				cached = {
-					...snapshot,
-					objects: {
-						rollouts: keep(o.rollouts),
-						replicaSets: keep(o.replicaSets),
-						pods: keep(o.pods),
-						services: keep(o.services),
-						ingresses: keep(o.ingresses),
-						analysisRuns: keep(o.analysisRuns),
-						experiments: keep(o.experiments),
-					},
-				};
+				cached = {...snapshot, objects};
 			}
 			return cached!;
 		},

@@ -3,6 +3,7 @@
 // Refusals and failures exit non-zero with one line; success prints the
 // plugin's words ("rollout 'x' promoted").
 import {CustomObjectsApi, type KubeConfig} from '@kubernetes/client-node';
+import {kindInfo} from '../domain/kinds.js';
 import {toRollout} from '../domain/normalise.js';
 import type {ReplicaSet, Rollout} from '../domain/raw.js';
 import {executePlan, ROLLOUTS} from './execute.js';
@@ -85,10 +86,11 @@ export async function runActionCommand(argv: ActionCommandArgs): Promise<Command
 // plain JSON (RFC 3339 strings, every field kept), the shape model/objects.ts
 // declares; undo copies a ReplicaSet's template verbatim into the rollout.
 async function listReplicaSets(api: CustomObjectsApi, namespace: string, labelSelector: string): Promise<ReplicaSet[]> {
+	const kind = kindInfo('replicasets');
 	const list = (await api.listNamespacedCustomObject({
-		group: 'apps',
-		version: 'v1',
-		plural: 'replicasets',
+		group: kind.group,
+		version: kind.version,
+		plural: kind.resource,
 		namespace,
 		...(labelSelector ? {labelSelector} : {}),
 	})) as {items?: ReplicaSet[]};

@@ -2,6 +2,7 @@
 // conditional on the resourceVersion the previous one left (the first on
 // the version the operator was looking at).
 import {CustomObjectsApi, PatchStrategy, setHeaderOptions, type KubeConfig} from '@kubernetes/client-node';
+import {kindInfo} from '../domain/kinds.js';
 import {conditionalOn} from './conditional.js';
 import {conflictMessage, describeFailure, type FailureKind} from './failure.js';
 import {successMessage, type ActionPlan, type PatchStep} from './plan.js';
@@ -10,7 +11,9 @@ export type ActionResult =
 	| {ok: true; message: string; /** the rollout's resourceVersion after the last PATCH */ resourceVersion?: string}
 	| {ok: false; kind: FailureKind; message: string};
 
-export const ROLLOUTS = {group: 'argoproj.io', version: 'v1alpha1', plural: 'rollouts'} as const;
+const rollouts = kindInfo('rollouts');
+/** The rollouts resource, as CustomObjectsApi names it. */
+export const ROLLOUTS = {group: rollouts.group, version: rollouts.version, plural: rollouts.resource} as const;
 
 // client-node 1.4 picks application/json-patch+json for every patch unless
 // told otherwise, so each step names its own Content-Type.

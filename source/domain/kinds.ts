@@ -35,7 +35,9 @@ export type KindSet = Kind['set'];
 
 /** The table row of a resource. */
 export function kindInfo<R extends ResourceKind>(resource: R): Extract<Kind, {resource: R}> {
-	return KINDS.find((k) => k.resource === resource) as Extract<Kind, {resource: R}>;
+	const kind = KINDS.find((k) => k.resource === resource);
+	if (!kind) throw new Error(`unknown resource ${resource}`);
+	return kind as Extract<Kind, {resource: R}>;
 }
 
 /** The table row for an object's `kind`, or undefined for kinds rollouts-tui does not read. */

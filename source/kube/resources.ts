@@ -1,37 +1,15 @@
-// The resource types rollouts-tui watches, their API paths, and how their
-// objects map onto ObjectSets. Shared by the cluster and the file source.
-import type {KubeObject, ObjectSets} from '../domain/raw.js';
-import type {ResourceKind} from './source.js';
+// API paths and object keys for the kinds of the one kinds table
+// (domain/kinds.ts). Shared by the cluster and the file source.
+import {KINDS, kindInfo, type Kind, type ResourceKind} from '../domain/kinds.js';
+import type {KubeObject} from '../domain/raw.js';
 
-export interface ResourceType {
-	resource: ResourceKind;
-	/** The object's `kind`, e.g. "Rollout". */
-	kind: string;
-	/** API group; '' for the core group. */
-	group: string;
-	version: string;
-	/** Where this kind lives in ObjectSets. */
-	set: keyof ObjectSets;
-	/** Defined by a CustomResourceDefinition (so a 404 means "not installed"). */
-	crd: boolean;
-}
+export type ResourceType = Kind;
 
-export const resourceTypes: readonly ResourceType[] = [
-	{resource: 'rollouts', kind: 'Rollout', group: 'argoproj.io', version: 'v1alpha1', set: 'rollouts', crd: true},
-	{resource: 'replicasets', kind: 'ReplicaSet', group: 'apps', version: 'v1', set: 'replicaSets', crd: false},
-	{resource: 'pods', kind: 'Pod', group: '', version: 'v1', set: 'pods', crd: false},
-	{resource: 'services', kind: 'Service', group: '', version: 'v1', set: 'services', crd: false},
-	{resource: 'ingresses', kind: 'Ingress', group: 'networking.k8s.io', version: 'v1', set: 'ingresses', crd: false},
-	{resource: 'analysisruns', kind: 'AnalysisRun', group: 'argoproj.io', version: 'v1alpha1', set: 'analysisRuns', crd: true},
-	{resource: 'experiments', kind: 'Experiment', group: 'argoproj.io', version: 'v1alpha1', set: 'experiments', crd: true},
-];
+/** Every kind rollouts-tui watches, in the table's order. */
+export const resourceTypes: readonly ResourceType[] = KINDS;
 
 export function resourceType(resource: ResourceKind): ResourceType {
-	const type = resourceTypes.find((candidate) => candidate.resource === resource);
-	if (!type) {
-		throw new Error(`unknown resource ${resource}`);
-	}
-	return type;
+	return kindInfo(resource);
 }
 
 /** "pods" or "rollouts.argoproj.io", as kubectl and RBAC name them. */

@@ -1,16 +1,10 @@
 // The one interface the UI and printers read objects through. A live cluster
 // (cluster-source.ts) and a file (file-source.ts) both implement it, so the
 // model and the UI never know which they are showing.
+import type {ResourceKind} from '../domain/kinds.js';
 import type {ObjectSets} from '../domain/raw.js';
 
-export type ResourceKind =
-	| 'rollouts'
-	| 'replicasets'
-	| 'pods'
-	| 'services'
-	| 'ingresses'
-	| 'analysisruns'
-	| 'experiments';
+export type {ResourceKind};
 
 export type WatchState =
 	| 'connecting' // first list not done yet

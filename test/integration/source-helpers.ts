@@ -1,6 +1,7 @@
 // Helpers shared by the tests of the cluster Source (watch.test.ts and
 // watch-cache.test.ts): waiting on a snapshot, and comparing it with what a
 // fresh LIST of the namespace says.
+import {KINDS} from '../../source/domain/kinds.js';
 import * as k8s from '@kubernetes/client-node';
 import {ROLLOUT} from '../cluster/manifests.js';
 import type {Snapshot, Source} from '../../source/kube/source.js';
@@ -55,7 +56,7 @@ export function summarize(objects: Partial<ObjectSets>): State {
 	return result;
 }
 
-const ALL_KINDS: Array<keyof ObjectSets> = ['rollouts', 'replicaSets', 'pods', 'services', 'ingresses', 'analysisRuns', 'experiments'];
+const ALL_KINDS: Array<keyof ObjectSets> = KINDS.map((kind) => kind.set);
 
 /** What a fresh LIST of the namespace says, for the given kinds (all by default). */
 export async function listState(kc: k8s.KubeConfig, namespace: string, kinds: Array<keyof ObjectSets> = ALL_KINDS): Promise<State> {

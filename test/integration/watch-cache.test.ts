@@ -13,6 +13,7 @@
 // Every request the source sends is recorded (a pass-through wrapper around
 // openGet), so bookmarks can be seen without changing the source, and a
 // failure shows what the server answered.
+import {KINDS} from '../../source/domain/kinds.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -202,15 +203,7 @@ function startSource(tuning: Partial<WatchTuning> = {}, resources?: Array<'servi
 /** The object sets of the kinds `source` watches (the others stay empty in its snapshot). */
 function watchedSets(source: Source): Partial<ObjectSets> {
 	const snapshot = source.getSnapshot();
-	const setOf: Record<string, keyof ObjectSets> = {
-		rollouts: 'rollouts',
-		replicasets: 'replicaSets',
-		pods: 'pods',
-		services: 'services',
-		ingresses: 'ingresses',
-		analysisruns: 'analysisRuns',
-		experiments: 'experiments',
-	};
+	const setOf: Record<string, keyof ObjectSets> = Object.fromEntries(KINDS.map((kind) => [kind.resource, kind.set]));
 	const sets: Partial<ObjectSets> = {};
 	for (const watch of snapshot.watches) Object.assign(sets, {[setOf[watch.resource]!]: snapshot.objects[setOf[watch.resource]!]});
 	return sets;

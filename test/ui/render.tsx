@@ -1,5 +1,6 @@
 // A tiny Ink harness with a terminal of a chosen size (ink-testing-library's
 // stdout is fixed at 100 columns with no rows), plus a static Source.
+import {KINDS} from '../../source/domain/kinds.js';
 import {readFileSync} from 'node:fs';
 import React from 'react';
 import {render} from 'ink';
@@ -36,8 +37,8 @@ export function staticSource(objects: ObjectSets): Source {
 	const snapshot: Snapshot = {
 		version: 1,
 		objects,
-		watches: ['rollouts', 'replicasets', 'pods', 'services', 'ingresses', 'analysisruns', 'experiments'].map(resource => ({
-			resource: resource as Snapshot['watches'][number]['resource'],
+		watches: KINDS.map(({resource}) => ({
+			resource,
 			state: 'live',
 			attempt: 0,
 			nextRetryAt: null,

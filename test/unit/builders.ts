@@ -3,6 +3,7 @@
 
 import {readFileSync} from 'node:fs';
 import yaml from 'js-yaml';
+import {kindNamed} from '../../source/domain/kinds.js';
 import {emptyObjectSets, type ObjectSets, type Pod, type ReplicaSet, type Rollout} from '../../source/domain/raw.js';
 
 export const NOW = Date.parse('2026-11-09T15:35:00Z');
@@ -118,23 +119,14 @@ export function objects(over: Partial<ObjectSets> = {}): ObjectSets {
 	return {...emptyObjectSets(), ...over};
 }
 
-const KINDS: Record<string, keyof ObjectSets> = {
-	Rollout: 'rollouts',
-	ReplicaSet: 'replicaSets',
-	Pod: 'pods',
-	Service: 'services',
-	Ingress: 'ingresses',
-	AnalysisRun: 'analysisRuns',
-	Experiment: 'experiments',
-};
 
 /** A `kind: List` YAML file (kubectl get -o yaml) sorted into ObjectSets. */
 export function loadList(path: string): ObjectSets {
 	const sets = emptyObjectSets();
 	const doc = yaml.load(readFileSync(path, 'utf8')) as {items?: Array<{kind?: string}>};
 	for (const item of doc.items ?? []) {
-		const kind = KINDS[item.kind ?? ''];
-		if (kind !== undefined) (sets[kind] as unknown[]).push(item);
+		const kind = kindNamed(item.kind);
+		if (kind !== undefined) (sets[kind.set] as unknown[]).push(item);
 	}
 	return sets;
 }

@@ -1,8 +1,9 @@
+import {KINDS} from '../../source/domain/kinds.js';
 import {describe, expect, it} from 'vitest';
 import type {ResourceKind, WatchStatus} from '../../source/kube/source.js';
 import {describeWatches} from '../../source/kube/watch-status.js';
 
-const all: ResourceKind[] = ['rollouts', 'replicasets', 'pods', 'services', 'ingresses', 'analysisruns', 'experiments'];
+const all: ResourceKind[] = KINDS.map((kind) => kind.resource);
 const now = 1_000_000;
 
 function watch(resource: ResourceKind, patch: Partial<WatchStatus> = {}): WatchStatus {
