@@ -83,7 +83,7 @@ export async function runActionCommand(argv: ActionCommandArgs): Promise<Command
 }
 
 // ReplicaSets through the generic object API: it returns the API server's
-// plain JSON (RFC 3339 strings, every field kept), the shape model/objects.ts
+// plain JSON (RFC 3339 strings, every field kept), the shape domain/raw.ts
 // declares; undo copies a ReplicaSet's template verbatim into the rollout.
 async function listReplicaSets(api: CustomObjectsApi, namespace: string, labelSelector: string): Promise<ReplicaSet[]> {
 	const kind = kindInfo('replicasets');

@@ -1,6 +1,6 @@
 // Hostile object data for the terminal-injection tests: escape sequences,
 // C1 controls and bidi overrides in every field a printer or frame shows.
-import type {ObjectSets} from '../../source/model/objects.js';
+import type {ObjectSets} from '../../source/domain/raw.js';
 import {loadList} from './builders.js';
 
 /** Title change (OSC 0), SGR, C1 CSI and OSC, BEL, NUL, a bidi override and OSC 52. */
