@@ -3,7 +3,7 @@
 // NAME KIND STATUS AGE INFO columns.
 
 import {age} from '../model/duration.js';
-import {ICON_COLORS, TAG_COLORS, iconGlyph} from '../model/icons.js';
+import {ICON_COLORS, TAG_COLORS, TREE_GLYPHS, iconGlyph, type Color} from '../terminal/theme.js';
 import {formatImage} from '../model/images.js';
 import {revisionTree} from '../model/tree.js';
 import type {IconName, RolloutView, ServiceRef} from '../model/view.js';
@@ -13,13 +13,14 @@ export interface TextOptions {
 	color: boolean;
 }
 
-const HI_BLUE = 94;
+/** The theme's colours as the plugin's ANSI codes (its blue is the bright one). */
+const ANSI: Readonly<Record<Color, number>> = {red: 31, green: 32, yellow: 33, blue: 94, magenta: 35, cyan: 36, gray: 90};
 const LABEL_WIDTH = 17;
 const COLUMN_GAP = 2;
 
-type Paint = (s: string, code: number | null | undefined) => string;
+type Paint = (s: string, color: Color | undefined) => string;
 
-const painter = (color: boolean): Paint => (s, code) => (color && code != null ? `\x1b[${code}m${s}\x1b[0m` : s);
+const painter = (enabled: boolean): Paint => (s, color) => (enabled && color ? `\x1b[${ANSI[color]}m${s}\x1b[0m` : s);
 
 /** Width as the plugin's tabwriter counts it: code points, escapes excluded. */
 const visibleWidth = (s: string): number => [...s.replace(/\x1b\[[0-9;]*m/g, '')].length;
@@ -81,12 +82,12 @@ type Row = [name: string, kind: string, status: string, age: string, info: strin
 
 function tree(v: RolloutView, now: number, paint: Paint): string[] {
 	const icon = (i: IconName) => paint(iconGlyph(i), ICON_COLORS[i]);
-	const nameColor = (hint: string | null) => (hint === 'progressing' ? HI_BLUE : hint ? TAG_COLORS[hint] : null);
+	const nameColor = (hint: string | null): Color | undefined => (hint === 'progressing' ? 'blue' : hint ? TAG_COLORS[hint] : undefined);
 	const rows: Row[] = [['NAME', 'KIND', 'STATUS', 'AGE', 'INFO']];
 	for (const r of revisionTree(v, now)) {
 		const info = r.info.map(p => (p.icon ? `${icon(p.icon)} ${p.text}` : p.tag ? paint(p.text, TAG_COLORS[p.tag]) : p.text));
 		rows.push([
-			`${r.prefix}${r.glyph} ${paint(r.name, nameColor(r.nameHint))}`,
+			`${r.prefix}${TREE_GLYPHS[r.node]} ${paint(r.name, nameColor(r.nameHint))}`,
 			r.kind,
 			r.icon ? `${icon(r.icon)} ${r.status}` : '',
 			r.age,

@@ -4,7 +4,9 @@
 // wider than the terminal, and keeps the layout pure and testable.
 import stringWidth from 'string-width';
 
-export type Color = 'green' | 'blue' | 'yellow' | 'red' | 'cyan' | 'magenta' | 'gray';
+import type {Color} from '../terminal/theme.js';
+
+export type {Color} from '../terminal/theme.js';
 
 export interface Segment {
 	text: string;

@@ -1,21 +1,17 @@
-// Colours are only ever a second signal: every state also has a glyph or a
-// word, so the UI reads the same with --no-color or NO_COLOR.
+// The live UI's use of the theme (terminal/theme.ts): status segments, role
+// colours, pod-grid cells. Colours are only ever a second signal: every state
+// also has a glyph or a word, so the UI reads the same with --no-color.
 import type {IconName, PodState} from '../model/view.js';
-import {ICON_COLORS, iconGlyph, POD_STATE_GLYPHS, TAG_COLORS} from '../model/icons.js';
-import {seg, type Color, type Segment} from './lines.js';
+import {ICON_COLORS, iconGlyph, POD_STATE_GLYPHS, TAG_COLORS, type Color} from '../terminal/theme.js';
+import {seg, type Segment} from './lines.js';
 
-// Argo's colours live in the model (as ANSI codes, for the text printer); the
-// UI names the same colours for Ink, so the two can never disagree.
-const ANSI_TO_INK: Record<number, Color> = {31: 'red', 32: 'green', 33: 'yellow', 94: 'blue'};
-const inkColor = (code: number | null | undefined): Color | undefined => (code == null ? undefined : ANSI_TO_INK[code]);
-
-export const iconColor = (icon: IconName): Color | undefined => inkColor(ICON_COLORS[icon]);
+export const iconColor = (icon: IconName): Color | undefined => ICON_COLORS[icon];
 
 /** "✔ Healthy", coloured by its icon. */
 export const statusSegment = (icon: IconName, status: string): Segment =>
 	seg(`${iconGlyph(icon)} ${status}`, {color: iconColor(icon)});
 
-export const tagColor = (tag: string): Color | undefined => inkColor(TAG_COLORS[tag]);
+export const tagColor = (tag: string): Color | undefined => TAG_COLORS[tag];
 
 /** A ReplicaSet's most telling tag, in traffic order (live lane first); "old" when it has none. */
 export const ROLE_ORDER = ['active', 'preview', 'canary', 'stable', 'old'] as const;

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {ICON_GLYPHS, POD_STATE_GLYPHS, analysisIcon, iconGlyph, podIcon, replicaSetIcon, rolloutIcon} from '../../source/model/icons.js';
+import {analysisIcon, podIcon, replicaSetIcon, rolloutIcon} from '../../source/model/icons.js';
+import {ICON_GLYPHS, POD_STATE_GLYPHS, iconGlyph} from '../../source/terminal/theme.js';
 
 describe('icons', () => {
 	it('uses Argo glyphs', () => {
