@@ -3,7 +3,7 @@
 // 1.4's ApiException has `code` and `body`, the JSON text of a Kubernetes
 // Status; connection failures are node-fetch errors with a system `code`).
 // Messages never repeat request headers, tokens or kubeconfig contents.
-import {connectionWords, errorCode} from '../kube/connection-errors.js';
+import {UNAUTHORIZED, cannotReach, connectionWords, displayServer, errorCode, foreignText} from '../kube/error-words.js';
 import {isPreconditionFailure, type StatusLike} from './conditional.js';
 
 export type FailureKind = 'conflict' | 'forbidden' | 'notFound' | 'invalid' | 'unreachable' | 'other';
@@ -55,37 +55,19 @@ export function statusOf(error: unknown): (StatusLike & {details?: {kind?: strin
 	return parsed as StatusLike;
 }
 
-/** A server URL without any user:password part. */
-export function safeServer(server: string | undefined): string {
-	if (!server) return 'the API server';
-	try {
-		const url = new URL(server);
-		return url.origin !== 'null' ? url.origin : `${url.protocol}//${url.host}`;
-	} catch {
-		return 'the API server';
-	}
-}
-
-function oneLine(text: string, max = 300): string {
-	const flat = text.replace(/\s+/g, ' ').trim();
-	return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
 /** Describes a failed request. Conflicts get a generic text; see conflictMessage. */
 export function describeFailure(error: unknown, context: RequestContext): Failure {
 	const http = httpStatusOf(error);
 	if (http === null) {
 		const code = errorCode(error);
-		const server = safeServer(context.server);
+		const server = displayServer(context.server);
 		const words = connectionWords(code);
-		if (words) {
-			return {kind: 'unreachable', message: `cannot reach ${server}: ${words} (${code})`};
-		}
+		if (words) return {kind: 'unreachable', message: cannotReach(server, words, code)};
 		if ((error as ApiErrorLike | null)?.name === 'FetchError' || (error as ApiErrorLike | null)?.type === 'system') {
 			return {kind: 'unreachable', message: `cannot reach ${server}${code ? ` (${code})` : ''}`};
 		}
 		const text = error instanceof Error ? error.message : String(error);
-		return {kind: 'other', message: `${context.verb} ${context.resource} failed: ${oneLine(text)}`};
+		return {kind: 'other', message: `${context.verb} ${context.resource} failed: ${foreignText(text)}`};
 	}
 
 	const status = statusOf(error);
@@ -96,7 +78,7 @@ export function describeFailure(error: unknown, context: RequestContext): Failur
 	}
 	switch (http) {
 		case 401:
-			return {kind: 'other', message: 'unauthorized: the API server did not accept your credentials (check your kubeconfig, or log in again)'};
+			return {kind: 'other', message: UNAUTHORIZED};
 		case 403: {
 			// The Status names the resource (details.kind holds the plural); the subresource is ours.
 			const kind = status?.details?.kind;
@@ -109,11 +91,11 @@ export function describeFailure(error: unknown, context: RequestContext): Failur
 		}
 		case 400:
 		case 422:
-			return {kind: 'invalid', message: `invalid: ${oneLine(status?.message ?? 'the API server rejected the request')}`};
+			return {kind: 'invalid', message: `invalid: ${foreignText(status?.message ?? 'the API server rejected the request')}`};
 		default:
 			return {
 				kind: 'other',
-				message: `${context.verb} ${resource} failed: API server answered ${http}${status?.message ? `: ${oneLine(status.message)}` : ''}`,
+				message: `${context.verb} ${resource} failed: API server answered ${http}${status?.message ? `: ${foreignText(status.message)}` : ''}`,
 			};
 	}
 }

@@ -10,7 +10,7 @@ import yaml from 'js-yaml';
 import {KubeConfig} from '@kubernetes/client-node';
 import {UserError} from '../errors.js';
 import {fileErrorWords, yamlErrorWhere} from './parse-errors.js';
-import {displayServer} from './watch-errors.js';
+import {displayServer, foreignText} from './error-words.js';
 
 export interface KubeConfigOptions {
 	kubeconfig?: string;
@@ -345,8 +345,7 @@ function stringField(record: Record<string, unknown> | undefined, key: string): 
 }
 
 function safeErrorText(error: unknown): string {
-	const message = error instanceof Error ? error.message : String(error);
-	return message.split('\n')[0]!.slice(0, 160);
+	return foreignText(error instanceof Error ? error.message : String(error), 160);
 }
 
 function safeHomeDir(): string | null {

@@ -3,8 +3,7 @@
 import type {KubeConfig} from '@kubernetes/client-node';
 import {UserError} from '../errors.js';
 import {openGet, readBody} from './kube-request.js';
-import {connectionWords, errorCode} from './connection-errors.js';
-import {redact} from './watch-errors.js';
+import {UNAUTHORIZED, cannotReach, connectionWords, errorCode, foreignText} from './error-words.js';
 
 export async function checkReachable(kc: KubeConfig, server: string, timeoutMs = 5000): Promise<void> {
 	let status: number | undefined;
@@ -17,8 +16,8 @@ export async function checkReachable(kc: KubeConfig, server: string, timeoutMs =
 		const words =
 			code === 'REQUEST_TIMEOUT'
 				? `no answer within ${timeoutMs / 1000}s`
-				: (connectionWords(code) ?? redact(error instanceof Error ? error.message : String(error)));
-		throw new UserError(`cannot reach the API server at ${server}: ${words}`);
+				: (connectionWords(code) ?? foreignText(error instanceof Error ? error.message : String(error)));
+		throw new UserError(cannotReach(server, words, code === 'REQUEST_TIMEOUT' ? undefined : code));
 	}
-	if (status === 401) throw new UserError(`the API server at ${server} rejected the credentials (401 Unauthorized)`);
+	if (status === 401) throw new UserError(`${server}: ${UNAUTHORIZED}`);
 }

@@ -25,7 +25,7 @@ describe('bad input gives one clear line and a non-zero exit', () => {
 		[['--kubeconfig', '/does/not/exist'], /kubeconfig \/does\/not\/exist: no such file/],
 		[['--kubeconfig', writeTmp('broken.yaml', 'clusters: [')], /not valid YAML/],
 		[['--kubeconfig', 'KUBECONFIG', '--context', 'nope'], /context "nope" not found/],
-		[['--kubeconfig', 'UNREACHABLE'], /cannot reach the API server at https:\/\/127\.0\.0\.1:1: connection refused/],
+		[['--kubeconfig', 'UNREACHABLE'], /cannot reach https:\/\/127\.0\.0\.1:1: connection refused \(ECONNREFUSED\)/],
 		[['--file', '/does/not/exist.yaml'], /cannot read --file .*: no such file/],
 		[['--file', writeTmp('bad.yaml', 'a: [')], /not valid YAML or JSON/],
 		[['--bogus'], /unknown flag --bogus/],

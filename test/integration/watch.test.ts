@@ -2,6 +2,7 @@
 // etcd, kwok, Argo Rollouts controller): no mocks. Shows that changes reach
 // the snapshot within a second, that the watches heal themselves after the
 // API server restarts, and how RBAC denials and bad credentials are reported.
+import {UNAUTHORIZED} from '../../source/kube/error-words.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -195,9 +196,9 @@ describe('cluster source on a real API server', () => {
 		const source = startSource('default', kubeconfig);
 		await source.ready();
 		const {watches} = source.getSnapshot();
-		expect(watches.every((watch) => watch.state === 'failed' && watch.reason === 'unauthorized: credentials rejected')).toBe(true);
+		expect(watches.every((watch) => watch.state === 'failed' && watch.reason === UNAUTHORIZED)).toBe(true);
 		const summary = describeWatches(watches, Date.now());
-		expect(summary).toEqual({summary: 'unauthorized: credentials rejected', severity: 'error'});
+		expect(summary).toEqual({summary: UNAUTHORIZED, severity: 'error'});
 		expect(JSON.stringify(watches)).not.toContain(token);
 	});
 });

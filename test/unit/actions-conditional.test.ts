@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {conditionalOn, isPreconditionFailure} from '../../source/actions/conditional.js';
 import {describeStep} from '../../source/actions/execute.js';
-import {conflictMessage, describeFailure, safeServer} from '../../source/actions/failure.js';
+import {conflictMessage, describeFailure} from '../../source/actions/failure.js';
+import {displayServer} from '../../source/kube/error-words.js';
 import {isRefusal, planAction, type PatchStep} from '../../source/actions/plan.js';
 import {blueGreen, blueGreenReplicaSets, pausedBlueGreen, template, YELLOW} from './actions-fixtures.js';
 
@@ -138,7 +139,7 @@ describe('describeFailure', () => {
 		expect(describeFailure(tls, patchStatus).message).toBe(
 			'cannot reach https://127.0.0.1:6443: its TLS certificate is self-signed and not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)',
 		);
-		expect(safeServer('https://user:pw@example.com:443/prefix')).toBe('https://example.com');
+		expect(displayServer('https://user:pw@example.com:443/prefix?token=x#y')).toBe('https://example.com/prefix');
 	});
 });
 

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {resourceType} from '../../source/kube/resources.js';
 import {classifyWatchError, displayServer, errorCode, KubeApiError, redact, WatchTimeoutError} from '../../source/kube/watch-errors.js';
+import {UNAUTHORIZED} from '../../source/kube/error-words.js';
 
 const server = 'https://127.0.0.1:6443';
 const pods = {type: resourceType('pods'), namespace: 'shop', server};
@@ -18,7 +19,7 @@ describe('classifyWatchError', () => {
 		expect(classifyWatchError(new KubeApiError(401, 'list'), pods)).toEqual({
 			action: 'stop',
 			state: 'failed',
-			reason: 'unauthorized: credentials rejected',
+			reason: UNAUTHORIZED,
 		});
 	});
 
@@ -58,19 +59,19 @@ describe('classifyWatchError', () => {
 		expect(classifyWatchError(sysError('ECONNREFUSED'), pods)).toEqual({
 			action: 'backoff',
 			state: 'reconnecting',
-			reason: 'connection refused to https://127.0.0.1:6443',
+			reason: 'cannot reach https://127.0.0.1:6443: connection refused (ECONNREFUSED)',
 		});
 		expect(
 			classifyWatchError(sysError('ENOTFOUND'), {...pods, server: 'https://kube.example.com:443'}),
-		).toMatchObject({state: 'reconnecting', reason: 'DNS lookup failed for kube.example.com'});
-		expect(classifyWatchError(sysError('ECONNRESET'), pods)).toMatchObject({reason: 'connection reset by https://127.0.0.1:6443'});
+		).toMatchObject({state: 'reconnecting', reason: 'cannot reach https://kube.example.com:443: host name not found (ENOTFOUND)'});
+		expect(classifyWatchError(sysError('ECONNRESET'), pods)).toMatchObject({reason: 'cannot reach https://127.0.0.1:6443: connection reset (ECONNRESET)'});
 		expect(classifyWatchError(sysError('EHOSTUNREACH'), pods)).toMatchObject({state: 'reconnecting'});
 	});
 
 	it('finds the code inside an AggregateError (happy eyeballs)', () => {
 		const aggregate = new AggregateError([sysError('ECONNREFUSED'), sysError('ECONNREFUSED')], 'connect failed');
 		expect(errorCode(aggregate)).toBe('ECONNREFUSED');
-		expect(classifyWatchError(aggregate, pods)).toMatchObject({reason: 'connection refused to https://127.0.0.1:6443'});
+		expect(classifyWatchError(aggregate, pods)).toMatchObject({reason: 'cannot reach https://127.0.0.1:6443: connection refused (ECONNREFUSED)'});
 	});
 
 	it('reconnects after the watchdog or a request timeout', () => {
@@ -86,7 +87,7 @@ describe('classifyWatchError', () => {
 		expect(classifyWatchError(sysError('SELF_SIGNED_CERT_IN_CHAIN'), pods)).toMatchObject({
 			action: 'stop',
 			state: 'failed',
-			reason: 'TLS: self-signed certificate in chain (https://127.0.0.1:6443)',
+			reason: 'cannot reach https://127.0.0.1:6443: its TLS certificate chain is not trusted (SELF_SIGNED_CERT_IN_CHAIN)',
 		});
 	});
 
