@@ -107,9 +107,17 @@ function sendOne(connection: Connection, spec: ProbeRequestSpec): Promise<Answer
 }
 
 /** Starts probing one Service; `onSample` gets every answer or failure as it arrives. */
-export function startProbe(kc: KubeConfig, spec: ProbeRequestSpec, rate: number, onSample: (sample: ProbeSample) => void): ProbeHandle {
+export function startProbe(
+	kc: KubeConfig,
+	spec: ProbeRequestSpec,
+	rate: number,
+	onSample: (sample: ProbeSample) => void,
+	/** Send no more than this many requests (the answers to them still arrive). */
+	limit = Infinity,
+): ProbeHandle {
 	let pace: Pace = startPace(rate, Date.now());
 	let stopped = false;
+	let sends = 0;
 	let timer: NodeJS.Timeout | undefined;
 	let connection: Promise<Connection> | undefined;
 	let connectedAt = 0;
@@ -128,6 +136,7 @@ export function startProbe(kc: KubeConfig, spec: ProbeRequestSpec, rate: number,
 	const fire = async () => {
 		const started = Date.now();
 		pace = sent(pace, started);
+		sends++;
 		let answer: Answer;
 		try {
 			answer = await sendOne(await currentConnection(), spec);
@@ -146,7 +155,7 @@ export function startProbe(kc: KubeConfig, spec: ProbeRequestSpec, rate: number,
 	};
 
 	const schedule = () => {
-		if (stopped) return;
+		if (stopped || sends >= limit) return;
 		clearTimeout(timer);
 		const now = Date.now();
 		if (maySend(pace, now)) {

@@ -110,7 +110,7 @@ const shorten = (text: string, max = 60) => {
 
 /** Errors the API server itself gives for the proxy request, in the operator's words. */
 function apiServerError(status: number, message: string, service: string): ProbeOutcome | undefined {
-	if (status === 403) return {kind: 'error', error: 'denied', detail: `not allowed to proxy to Service ${service}: needs create (POST) or get on services/proxy (${shorten(message, 120)})`};
+	if (status === 403) return {kind: 'error', error: 'denied', detail: `not allowed to proxy to Service ${service} (RBAC: services/proxy): ${shorten(message, 200)}`};
 	if (status === 429) return {kind: 'error', error: 'throttled', detail: 'the API server asks to slow down (429)'};
 	if (/no endpoints available/.test(message)) return {kind: 'error', error: 'no-endpoints', detail: `Service ${service} has no ready endpoints`};
 	if (/no service port/.test(message) || (status === 404 && /services? .*not found/.test(message))) {

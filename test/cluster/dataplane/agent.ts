@@ -44,7 +44,7 @@ let running = false;
 let again = false;
 
 /** Brings the server's map and the addresses in line with the informer's pods; one pass at a time. */
-async function reconcile(pods: readonly k8s.V1Pod[], net: PodNetwork): Promise<void> {
+async function reconcile(listPods: () => readonly k8s.V1Pod[], net: PodNetwork): Promise<void> {
 	if (running) {
 		again = true;
 		return;
@@ -53,7 +53,8 @@ async function reconcile(pods: readonly k8s.V1Pod[], net: PodNetwork): Promise<v
 	try {
 		do {
 			again = false;
-			const entries = pods.map((pod) => entryOf(pod, net)).filter((e): e is PodEntry => e !== undefined);
+			// Read the informer's pods on every pass: events that came in during the last one are in them.
+			const entries = listPods().map((pod) => entryOf(pod, net)).filter((e): e is PodEntry => e !== undefined);
 			const wanted = new Set(entries.map((e) => e.ip));
 			current ??= await podAddresses(net);
 			// The server learns of a pod before its address exists, and forgets it after the address is gone.
@@ -72,7 +73,7 @@ async function reconcile(pods: readonly k8s.V1Pod[], net: PodNetwork): Promise<v
 		} while (again);
 	} catch (error) {
 		console.error(`reconcile: ${(error as Error).message}`);
-		setTimeout(() => void reconcile(pods, net), 500);
+		setTimeout(() => void reconcile(listPods, net), 500);
 	} finally {
 		running = false;
 	}
@@ -83,7 +84,7 @@ function startInformer(net: PodNetwork): void {
 	kc.loadFromFile(paths.kubeconfig);
 	const core = kc.makeApiClient(k8s.CoreV1Api);
 	const informer = k8s.makeInformer(kc, '/api/v1/pods', () => core.listPodForAllNamespaces());
-	const sync = () => void reconcile(informer.list(), net);
+	const sync = () => void reconcile(() => informer.list(), net);
 	informer.on('add', sync);
 	informer.on('update', sync);
 	informer.on('delete', sync);
