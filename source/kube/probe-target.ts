@@ -5,7 +5,7 @@ import {CoreV1Api, CustomObjectsApi, type KubeConfig, type V1Service} from '@kub
 import {ROLLOUTS} from '../actions/execute.js';
 import {describeFailure, httpStatusOf} from '../actions/failure.js';
 import {UserError} from '../errors.js';
-import type {Rollout} from '../model/objects.js';
+import {rolloutOf, type RolloutObject} from '../domain/rollout.js';
 
 export type ServiceRole = 'active' | 'preview' | 'stable' | 'canary';
 export const SERVICE_ROLES: readonly ServiceRole[] = ['active', 'preview', 'stable', 'canary'];
@@ -20,13 +20,12 @@ export interface ProbeTarget {
 }
 
 /** The Service a rollout names for `role`, if any. */
-export function serviceForRole(rollout: Rollout, role: ServiceRole): string | undefined {
-	const {blueGreen, canary} = rollout.spec?.strategy ?? {};
+export function serviceForRole(rollout: RolloutObject, role: ServiceRole): string | undefined {
 	const names: Record<ServiceRole, string | undefined> = {
-		active: blueGreen?.activeService,
-		preview: blueGreen?.previewService,
-		stable: canary?.stableService,
-		canary: canary?.canaryService,
+		active: rollout.blueGreen?.activeService,
+		preview: rollout.blueGreen?.previewService,
+		stable: rollout.canary?.stableService,
+		canary: rollout.canary?.canaryService,
 	};
 	return names[role] || undefined;
 }
@@ -43,9 +42,9 @@ export function servicePort(service: V1Service, wanted?: string): string {
 	return label(found);
 }
 
-async function readRollout(kc: KubeConfig, namespace: string, name: string): Promise<Rollout | undefined> {
+async function readRollout(kc: KubeConfig, namespace: string, name: string): Promise<RolloutObject | undefined> {
 	try {
-		return (await kc.makeApiClient(CustomObjectsApi).getNamespacedCustomObject({...ROLLOUTS, namespace, name})) as Rollout;
+		return rolloutOf(await kc.makeApiClient(CustomObjectsApi).getNamespacedCustomObject({...ROLLOUTS, namespace, name}));
 	} catch (error) {
 		if (httpStatusOf(error) === 404) return undefined;
 		throw new UserError(describeFailure(error, {verb: 'get', resource: 'rollouts', namespace, name, server: kc.getCurrentCluster()?.server}).message);

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {parseProbeArgs, probeJson, probeText} from '../../source/probe-command.js';
 import {servicePort, serviceForRole} from '../../source/kube/probe-target.js';
 import {trafficStats} from '../../source/model/traffic-stats.js';
-import type {Rollout} from '../../source/model/objects.js';
+import {rolloutOf} from '../../source/domain/rollout.js';
 
 describe('probe command', () => {
 	it('parses its flags with the demo protocol as default', () => {
@@ -39,7 +39,7 @@ describe('probe command', () => {
 	});
 
 	it('finds the Service of a role and the port to use', () => {
-		const rollout = {spec: {strategy: {blueGreen: {activeService: 'a', previewService: 'p'}}}} as Rollout;
+		const rollout = rolloutOf({metadata: {name: 'r'}, spec: {strategy: {blueGreen: {activeService: 'a', previewService: 'p'}}}});
 		expect(serviceForRole(rollout, 'preview')).toBe('p');
 		expect(serviceForRole(rollout, 'canary')).toBeUndefined();
 		const service = {metadata: {name: 's'}, spec: {ports: [{name: 'http', port: 80}, {port: 9090}]}};
