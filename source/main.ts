@@ -16,6 +16,8 @@ const HELP = `
     $ rollouts-tui promote NAME [--full]      promote (resume / next step / all steps)
     $ rollouts-tui abort|retry|restart|pause NAME
     $ rollouts-tui undo NAME [--to-revision N]
+    $ rollouts-tui probe NAME [--service active|preview] [--count N] [--rate R] [--expect V] [-o json]
+                                              requests through the API server's service proxy: who answers
 
   Options
     -n, --namespace NS      namespace (default: the context's namespace)
@@ -75,6 +77,8 @@ export async function main(argv: string[]): Promise<number> {
 	});
 	const {flags, input} = cli;
 	try {
+		// `probe` has its own flag table (kube/probe*.ts, probe-command.ts).
+		if (input[0] === 'probe') return await (await import('./probe-command.js')).runProbeCommand(argv.filter((arg, i) => i !== argv.indexOf('probe')));
 		const unknown = Object.keys(cli.unnormalizedFlags).filter(name => !KNOWN_FLAGS.has(name));
 		if (unknown.length > 0) {
 			const shown = unknown.map(name => (name.length === 1 ? `-${name}` : `--${name}`)).join(', ');

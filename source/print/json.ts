@@ -97,5 +97,5 @@ export function toJson(views: readonly RolloutView[]): string {
  * CSI to many terminals) and bidi controls raw. They can only occur inside
  * strings, so writing them as \uXXXX keeps the JSON exact and the terminal safe.
  */
-const jsonForTerminal = (json: string): string =>
+export const jsonForTerminal = (json: string): string =>
 	json.replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);

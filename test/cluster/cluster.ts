@@ -31,8 +31,11 @@
  *   lifecycle.ts   up(), down(), stopComponent(), startComponent()
  *   etcd.ts        compactEtcd()
  *   build.ts       build() (runs build.sh)
+ *   dataplane/     pod IPs that answer: netns + agent + demo-protocol server
  */
 export {build} from './build.js';
+export {dataPlaneStatus, type DataPlaneStatus} from './dataplane/dataplane.js';
+export {putFaults, serverState} from './dataplane/control.js';
 export {compactEtcd} from './etcd.js';
 export {goModuleDir} from './gomod.js';
 export {adminKubeConfig, waitForDefaultServiceAccount} from './kube.js';

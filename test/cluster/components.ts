@@ -72,7 +72,7 @@ export function componentArgs(component: ComponentName, {paths, ports, state}: C
 				`--config=${paths.kwokConfig}`,
 				'--manage-all-nodes=true',
 				'--node-lease-duration-seconds=40',
-				'--cidr=10.244.0.0/16',
+				`--cidr=${state.podNetwork?.cidr ?? '10.244.0.0/16'}`,
 				'--node-ip=10.240.0.1',
 				'--node-name=localhost',
 				`--node-port=${ports.kwok}`,

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import {componentPort} from './components.js';
+import {ensureDataPlane, stopDataPlane} from './dataplane/dataplane.js';
 import {withLock} from './locks.js';
 import {portIsFree} from './net.js';
 import {clusterPaths, COMPONENTS, requireRunningState, type ClusterPaths, type ComponentName} from './paths.js';
@@ -17,6 +18,7 @@ import {sleep} from './util.js';
 
 /** Stops whatever this launcher recorded (reverse order) and removes all state except logs/. */
 async function stopAllAndClean(paths: ClusterPaths): Promise<void> {
+	await stopDataPlane(paths);
 	for (const component of [...COMPONENTS].reverse()) {
 		await stopProcess(component, paths);
 	}
@@ -52,6 +54,7 @@ export async function up(options: UpOptions = {}): Promise<UpResult> {
 					current.state.owner = 'cli';
 					await fsp.writeFile(paths.stateFile, JSON.stringify(current.state, null, '\t'));
 				}
+				await ensureDataPlane({paths, ports: current.ports, state: current.state}, log);
 				return {reused: true, paths, ports: current.ports, state: current.state, elapsedMs: Date.now() - t0};
 			}
 			const running = current.components.filter((c) => c.running);
@@ -88,6 +91,7 @@ export async function down(options: {log?: (message: string) => void; stateDir?:
 	const paths = clusterPaths(options.stateDir);
 	const log = options.log ?? (() => {});
 	await withLock(paths, async () => {
+		await stopDataPlane(paths);
 		for (const component of [...COMPONENTS].reverse()) {
 			const {running} = componentRunning(component, paths);
 			await stopProcess(component, paths);

@@ -1,5 +1,6 @@
 /** The fake nodes (kwok-node-1..n) that kwok keeps Ready and runs the pods on. */
 import * as k8s from '@kubernetes/client-node';
+import {nodePodCidr, type PodNetwork} from './dataplane/network.js';
 import {createIgnoringConflict} from './kube.js';
 
 export function nodeNames(count: number): string[] {
@@ -7,7 +8,7 @@ export function nodeNames(count: number): string[] {
 }
 
 /** Fake nodes that kwok manages (Ready, with room for many pods). */
-export async function createNodes(kc: k8s.KubeConfig, names: string[]): Promise<void> {
+export async function createNodes(kc: k8s.KubeConfig, names: string[], network?: PodNetwork): Promise<void> {
 	const core = kc.makeApiClient(k8s.CoreV1Api);
 	await Promise.all(
 		names.map((name, i) => {
@@ -26,7 +27,8 @@ export async function createNodes(kc: k8s.KubeConfig, names: string[]): Promise<
 					},
 					annotations: {'kwok.x-k8s.io/node': 'fake', 'node.alpha.kubernetes.io/ttl': '0'},
 				},
-				spec: {podCIDR: `10.244.${i + 1}.0/24`, podCIDRs: [`10.244.${i + 1}.0/24`]},
+				// kwok hands out pod IPs from the node's podCIDR; the data plane routes the cluster's range.
+				spec: {podCIDR: nodePodCidr(network, i + 1), podCIDRs: [nodePodCidr(network, i + 1)]},
 				status: {
 					allocatable: resources,
 					capacity: resources,

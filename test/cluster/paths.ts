@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import type {PodNetwork} from './dataplane/network.js';
 import {ClusterError} from './util.js';
 
 /** This directory (test/cluster/): build.sh and the Go wrapper modules live here. */
@@ -74,6 +75,8 @@ export interface ClusterState {
 	nodes: string[];
 	/** Whether kube-apiserver runs with its watch cache (see UpOptions.watchCache). */
 	watchCache: boolean;
+	/** The cluster's own pod CIDR and data-plane names (absent in state written before the data plane). */
+	podNetwork?: PodNetwork;
 }
 
 /** Everything needed to start or probe a component of a cluster whose state is recorded. */

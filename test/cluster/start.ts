@@ -8,6 +8,8 @@ import {goModuleDir} from './gomod.js';
 import {adminKubeConfig} from './kube.js';
 import {writeKwokConfig} from './kwok.js';
 import {allocatePorts} from './net.js';
+import {startDataPlane} from './dataplane/dataplane.js';
+import {choosePodNetwork} from './dataplane/network.js';
 import {createNodes, nodeNames, nodesReady} from './nodes.js';
 import {
 	binaryNames,
@@ -100,6 +102,7 @@ export async function startFresh(paths: ClusterPaths, options: UpOptions, log: (
 		owner: options.owner ?? 'cli',
 		nodes,
 		watchCache: options.watchCache ?? process.env.ROLLOUTS_TUI_WATCH_CACHE === '1',
+		podNetwork: choosePodNetwork(paths.stateDir),
 	};
 	await fsp.writeFile(paths.portsFile, JSON.stringify(ports, null, '\t'));
 	await fsp.writeFile(paths.stateFile, JSON.stringify(state, null, '\t'));
@@ -135,7 +138,7 @@ export async function startFresh(paths: ClusterPaths, options: UpOptions, log: (
 		log(`Argo Rollouts CRDs established (${elapsed()})`);
 	})();
 	const nodesUp = (async () => {
-		await createNodes(kc, nodes);
+		await createNodes(kc, nodes, state.podNetwork);
 		const kwok = started.find((s) => s.component === 'kwok')!;
 		await waitComponent('kwok', kwok.pid, ctx, () => nodesReady(kc, nodes), {timeoutMs: 120_000, what: `nodes ${nodes.join(', ')} to be Ready`, intervalMs: 300});
 		log(`${nodes.length} kwok nodes Ready (${elapsed()})`);
@@ -157,5 +160,6 @@ export async function startFresh(paths: ClusterPaths, options: UpOptions, log: (
 		}, {timeoutMs: 60_000, what: 'ServiceAccount default/default'}),
 	]);
 	log(`Argo Rollouts controller ready (${elapsed()})`);
+	await startDataPlane(ctx, log);
 	return {reused: false, paths, ports, state, elapsedMs: Date.now() - t0};
 }
