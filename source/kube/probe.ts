@@ -7,7 +7,7 @@ import https from 'node:https';
 import type {KubeConfig} from '@kubernetes/client-node';
 import {answered, maySend, sent, startPace, waitMs, withRate, type Pace} from '../model/traffic-pace.js';
 import {classifyResponse, type ProbeOutcome, type ProbeSample, type VersionSource} from '../model/traffic.js';
-import {connectionWords, errorCode} from './connection-errors.js';
+import {cannotReach, connectionWords, errorCode, foreignText} from './error-words.js';
 
 export interface ProbeRequestSpec {
 	namespace: string;
@@ -64,8 +64,8 @@ function closeConnection(connection: Connection): void {
 function failure(error: unknown, timeoutMs: number): ProbeOutcome {
 	if ((error as Error)?.message === 'probe-timeout') return {kind: 'error', error: 'timeout', detail: `no answer within ${timeoutMs / 1000}s`};
 	const code = errorCode(error);
-	const words = connectionWords(code) ?? (error instanceof Error ? error.message : String(error));
-	return {kind: 'error', error: 'network', detail: `cannot reach the API server: ${words}`};
+	const words = connectionWords(code) ?? foreignText(error instanceof Error ? error.message : String(error));
+	return {kind: 'error', error: 'network', detail: cannotReach('the API server', words, code)};
 }
 
 interface Answer {
