@@ -36,26 +36,21 @@ const MERGE_GAP = 8;
 
 type Run = [start: number, end: number];
 
-/** Column ranges where `after` differs from `before`, widened to whole wide characters in either row. */
+/**
+ * Column ranges where `after` differs from `before`, close ranges merged.
+ * Wide characters need no widening: a run cannot start on a right half (the
+ * column before would hold the same wide character in both rows), and a cell
+ * a wide character leaves or takes over differs in the two rows, so it is in
+ * the run already.
+ */
 export function changedRuns(before: Row, after: Row): Run[] {
 	const runs: Run[] = [];
-	const width = after.chars.length;
-	const continues = (c: number) => before.chars[c] === '' || after.chars[c] === '';
 	let current: Run | null = null;
-	for (let c = 0; c < width; c++) {
+	for (let c = 0; c < after.chars.length; c++) {
 		if (before.chars[c] === after.chars[c] && before.styles[c] === after.styles[c]) continue;
-		let start = c;
-		while (start > 0 && continues(start)) start--;
-		let end = c;
-		while (end + 1 < width && continues(end + 1)) end++;
-		if (current && start - current[1] <= MERGE_GAP) current[1] = Math.max(current[1], end);
-		else {
-			if (current) runs.push(current);
-			current = [start, end];
-		}
-		c = end;
+		if (current && c - current[1] <= MERGE_GAP) current[1] = c;
+		else runs.push((current = [c, c]));
 	}
-	if (current) runs.push(current);
 	return runs;
 }
 
