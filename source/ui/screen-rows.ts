@@ -2,9 +2,8 @@
 // frames can be compared cell by cell. This is the terminal edge of the live
 // UI: every segment is sanitised here, before it is measured and cut, so the
 // escaped form is what gets measured, cut and written.
-import stringWidth from 'string-width';
 import {sanitize, MAX_FIELD_LENGTH} from '../terminal/sanitize.js';
-import {clipLine, type Color, type Line, type Segment} from './lines.js';
+import {clipLine, isPrintableAscii, textWidth, type Color, type Line, type Segment} from './lines.js';
 
 /** One terminal row: `chars[c]` is the grapheme at column c ('' for the right half of a wide one), `styles[c]` its SGR parameters ('' = default). */
 export interface Row {
@@ -49,6 +48,12 @@ function safeLine(line: Line, width: number): Line {
 
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
+/** The text's user-perceived characters (one per terminal cell, or two columns for a wide one). */
+function cellsOf(text: string): Iterable<string> {
+	if (isPrintableAscii(text)) return text;
+	return Array.from(graphemes.segment(text), g => g.segment);
+}
+
 /** Lays a line out on `width` columns: sanitised, cut to the width (ending with … when cut), padded with blanks. */
 export function toRow(line: Line, width: number, colour: boolean, key = lineKey(line, colour)): Row {
 	const row = blankRow(width);
@@ -56,8 +61,8 @@ export function toRow(line: Line, width: number, colour: boolean, key = lineKey(
 	let column = 0;
 	for (const s of clipLine(safeLine(line, width), width)) {
 		const style = sgrParams(s, colour);
-		for (const {segment} of graphemes.segment(s.text)) {
-			const w = stringWidth(segment);
+		for (const segment of cellsOf(s.text)) {
+			const w = textWidth(segment);
 			if (w === 0) {
 				// A mark that joins nothing on screen: keep it with the cell before (or drop it at column 0).
 				const lead = row.chars[column - 1] === '' ? column - 2 : column - 1;

@@ -83,6 +83,8 @@ function rowUpdate(y: number, before: Row, after: Row, pen: {sgr: string}): stri
 
 export class ScreenWriter {
 	private rows: Row[] = [];
+	/** The line each row was laid out from: the same line object again needs no comparing at all. */
+	private sources: Line[] = [];
 	private size: ScreenSize | null = null;
 	private waiting = false;
 	private pending: {lines: readonly Line[]; size: ScreenSize} | null = null;
@@ -137,6 +139,7 @@ export class ScreenWriter {
 			out = HIDE_CURSOR + CLEAR_SCREEN;
 			this.size = {columns, rows: height};
 			this.rows = [];
+			this.sources = [];
 		}
 		const previous = this.rows;
 		const blank = blankRow(columns);
@@ -148,12 +151,13 @@ export class ScreenWriter {
 			const before = previous[y] ?? blank;
 			let after = blank;
 			if (y < count) {
-				const key = lineKey(lines[y]!, this.options.colour);
+				const line = lines[y]!;
+				const key = line === this.sources[y] ? before.key : lineKey(line, this.options.colour);
 				if (key === before.key) after = before;
 				else {
 					// A line that moved (scrolling) keeps its laid-out row; only its position is new.
 					byKey ??= new Map(previous.map(row => [row.key, row]));
-					after = byKey.get(key) ?? toRow(lines[y]!, columns, this.options.colour, key);
+					after = byKey.get(key) ?? toRow(line, columns, this.options.colour, key);
 				}
 				next.push(after);
 			}
@@ -161,6 +165,7 @@ export class ScreenWriter {
 		}
 		if (pen.sgr !== '') out += RESET;
 		this.rows = next;
+		this.sources = lines.slice(0, count);
 		return out;
 	}
 }

@@ -1,10 +1,9 @@
 // The revision tree (model/tree.ts) as styled lines in aligned
 // NAME KIND STATUS AGE INFO columns, like `kubectl argo rollouts get rollout`.
-import stringWidth from 'string-width';
 import {TREE_GLYPHS, iconGlyph} from '../terminal/theme.js';
 import {revisionTree, type TreeRow} from '../model/tree.js';
 import type {RolloutView} from '../model/view.js';
-import {fit, seg, type Line, type Segment} from './lines.js';
+import {fit, seg, textWidth, type Line, type Segment} from './lines.js';
 import {iconColor, statusSegment, tagColor} from './theme.js';
 
 const nameColor = (hint: string | null) => (hint === 'progressing' ? 'blue' : hint ? tagColor(hint) : undefined);
@@ -20,7 +19,7 @@ function infoSegments(row: TreeRow): Segment[] {
 
 export function treeLines(view: RolloutView, now: number): Line[] {
 	const rows = revisionTree(view, now);
-	const columnWidth = (cell: (r: TreeRow) => string) => Math.max(...rows.map(r => stringWidth(cell(r)))) + 2;
+	const columnWidth = (cell: (r: TreeRow) => string) => Math.max(...rows.map(r => textWidth(cell(r)))) + 2;
 	const nameW = columnWidth(r => `${r.prefix}${TREE_GLYPHS[r.node]} ${r.name}`);
 	const kindW = columnWidth(r => r.kind);
 	const statusW = columnWidth(r => (r.icon ? `x ${r.status}` : ''));
@@ -33,7 +32,7 @@ export function treeLines(view: RolloutView, now: number): Line[] {
 			const status = r.icon ? statusSegment(r.icon, r.status) : seg('');
 			return [
 				seg(r.prefix, {dim: true}),
-				seg(fit(`${TREE_GLYPHS[r.node]} ${r.name}`, nameW - stringWidth(r.prefix)), {color: nameColor(r.nameHint)}),
+				seg(fit(`${TREE_GLYPHS[r.node]} ${r.name}`, nameW - textWidth(r.prefix)), {color: nameColor(r.nameHint)}),
 				seg(fit(r.kind, kindW)),
 				{...status, text: fit(status.text, statusW)},
 				seg(fit(r.age, ageW)),
