@@ -6,6 +6,7 @@
 // means a glyph the terminal measures differently cannot shift later rows.
 import type {Line} from './lines.js';
 import {blankRow, lineKey, rowText, toRow, type Row} from './screen-rows.js';
+import {planScrolls} from './screen-scrolls.js';
 
 export interface Output {
 	write(text: string): boolean;
@@ -141,31 +142,56 @@ export class ScreenWriter {
 			this.rows = [];
 			this.sources = [];
 		}
-		const previous = this.rows;
 		const blank = blankRow(columns);
-		let byKey: Map<string, Row> | undefined;
-		const count = Math.min(lines.length, height);
-		const next: Row[] = [];
+		const next = this.layOut(lines, columns, height);
+		const screen = this.rows;
+		if (screen.length > 0) out += scrollBlocks(screen, next, blank);
 		const pen = {sgr: ''};
-		for (let y = 0; y < Math.max(count, previous.length); y++) {
-			const before = previous[y] ?? blank;
-			let after = blank;
-			if (y < count) {
-				const line = lines[y]!;
-				const key = line === this.sources[y] ? before.key : lineKey(line, this.options.colour);
-				if (key === before.key) after = before;
-				else {
-					// A line that moved (scrolling) keeps its laid-out row; only its position is new.
-					byKey ??= new Map(previous.map(row => [row.key, row]));
-					after = byKey.get(key) ?? toRow(line, columns, this.options.colour, key);
-				}
-				next.push(after);
-			}
+		for (let y = 0; y < Math.max(next.length, screen.length); y++) {
+			const before = screen[y] ?? blank;
+			const after = next[y] ?? blank;
 			if (after !== before) out += rowUpdate(y, before, after, pen);
 		}
 		if (pen.sgr !== '') out += RESET;
 		this.rows = next;
-		this.sources = lines.slice(0, count);
+		this.sources = lines.slice(0, next.length);
 		return out;
 	}
+
+	/** The frame's rows, cut to the height; unchanged and moved lines reuse the rows already laid out. */
+	private layOut(lines: readonly Line[], columns: number, height: number): Row[] {
+		const previous = this.rows;
+		let byKey: Map<string, Row> | undefined;
+		return lines.slice(0, height).map((line, y) => {
+			const before = previous[y];
+			const key = before && line === this.sources[y] ? before.key : lineKey(line, this.options.colour);
+			if (before && key === before.key) return before;
+			byKey ??= new Map(previous.map(row => [row.key, row]));
+			return byKey.get(key) ?? toRow(line, columns, this.options.colour, key);
+		});
+	}
+}
+
+/**
+ * Lets the terminal move blocks of rows that moved (see screen-scrolls.ts):
+ * returns the escapes and updates `screen` (the model, padded with `blank`
+ * rows as needed) to what the terminal shows afterwards.
+ */
+function scrollBlocks(screen: Row[], next: Row[], blank: Row): string {
+	const scrolls = planScrolls(
+		screen.map(row => row.key),
+		next.map(row => row.key),
+		screen.map(row => row.lastInk + 1),
+	);
+	let out = '';
+	for (const {top, bottom, by} of scrolls) {
+		while (screen.length <= bottom) screen.push(blank);
+		const region = screen.slice(top, bottom + 1);
+		const blanks = Array<Row>(Math.abs(by)).fill(blank);
+		const moved = by > 0 ? [...blanks, ...region.slice(0, region.length - by)] : [...region.slice(-by), ...blanks];
+		screen.splice(top, moved.length, ...moved);
+		// Insert (IL) or delete (DL) lines at the region's top, inside a scroll region, then reset the region.
+		out += `${CSI}${top + 1};${bottom + 1}r${CSI}${top + 1}H${CSI}${Math.abs(by)}${by > 0 ? 'L' : 'M'}${CSI}r`;
+	}
+	return out;
 }

@@ -17,13 +17,20 @@ function infoSegments(row: TreeRow): Segment[] {
 	]);
 }
 
+// Columns whose content changes during a rollout start at the width of their
+// common widest value, so a pod turning "Progressing" or an age reaching
+// "100s" does not move every column after it (and rewrite the whole tree).
+const MIN_KIND = 'ReplicaSet'.length;
+const MIN_STATUS = 'x Progressing'.length;
+const MIN_AGE = '9m59s'.length;
+
 export function treeLines(view: RolloutView, now: number): Line[] {
 	const rows = revisionTree(view, now);
-	const columnWidth = (cell: (r: TreeRow) => string) => Math.max(...rows.map(r => textWidth(cell(r)))) + 2;
+	const columnWidth = (cell: (r: TreeRow) => string, min = 0) => Math.max(min, ...rows.map(r => textWidth(cell(r)))) + 2;
 	const nameW = columnWidth(r => `${r.prefix}${TREE_GLYPHS[r.node]} ${r.name}`);
-	const kindW = columnWidth(r => r.kind);
-	const statusW = columnWidth(r => (r.icon ? `x ${r.status}` : ''));
-	const ageW = columnWidth(r => r.age);
+	const kindW = columnWidth(r => r.kind, MIN_KIND);
+	const statusW = columnWidth(r => (r.icon ? `x ${r.status}` : ''), MIN_STATUS);
+	const ageW = columnWidth(r => r.age, MIN_AGE);
 	const header = fit('NAME', nameW) + fit('KIND', kindW) + fit('STATUS', statusW) + fit('AGE', ageW) + 'INFO';
 	return [
 		[seg('REVISIONS', {bold: true})],

@@ -128,6 +128,21 @@ describe('ScreenWriter on a terminal emulator', () => {
 		await t.show([[seg('status '), seg('Paused')]]);
 	});
 
+	it('rows inserted or removed in the middle shift the rows below with the terminal, not by rewriting them', async () => {
+		const t = await setup(80, 24);
+		const pod = (i: number): Line => [seg(`│  ├──□ bluegreen-demo-6cbccd9f99-pod${i}  `), seg('Pod         '), seg('✔ Running', {color: 'green'}), seg('  24d  ready:1/1')];
+		const tree = (pods: number[]) => [[seg('REVISIONS', {bold: true})], ...pods.map(pod), [], [seg('Esc/q back  ? help', {dim: true})]];
+		await t.show(tree([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
+		const inserted = await t.show(tree([1, 2, 11, 12, 3, 4, 5, 6, 7, 8, 9, 10]));
+		expect(inserted).toMatch(/\u001B\[\d+;\d+r/);
+		// Two new rows (about 70 bytes each), the scroll and the footer, not eight moved rows rewritten (over 600 bytes).
+		expect(Buffer.byteLength(inserted)).toBeLessThan(300);
+		const removed = await t.show(tree([1, 2, 3, 5, 6, 7, 8, 9, 10]));
+		expect(Buffer.byteLength(removed)).toBeLessThan(140);
+		await t.show(tree([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]));
+		await t.show(tree([5, 6, 7]));
+	});
+
 	it('cuts lines to the width (with …) and frames to the height', async () => {
 		const t = await setup(20, 3);
 		await t.show([[seg('a very long rollout name indeed', {bold: true})], [seg('中'.repeat(15))], [seg('three')], [seg('four')], [seg('five')]]);
@@ -189,19 +204,35 @@ const TEXT = fc.array(fc.constantFrom('a', 'b', ' ', '-', '中', '文', '🚀', 
 const SEGMENT = fc.record({text: TEXT, color: fc.constantFrom(...COLORS), bold: fc.boolean(), dim: fc.boolean(), inverse: fc.boolean()});
 const LINE = fc.array(SEGMENT, {maxLength: 4});
 const FRAME = fc.array(LINE, {maxLength: 8});
-const STEP = fc.record({frame: FRAME, resize: fc.option(fc.record({columns: fc.integer({min: 4, max: 30}), rows: fc.integer({min: 2, max: 8})}), {freq: 6})});
+const RESIZE = fc.option(fc.record({columns: fc.integer({min: 4, max: 30}), rows: fc.integer({min: 2, max: 8})}), {freq: 6});
+/** A new frame, or the last one with rows inserted and removed (what moves rows). */
+const EDIT = fc.oneof(
+	fc.record({frame: FRAME}),
+	fc.record({insert: fc.array(fc.tuple(fc.nat(8), LINE), {maxLength: 3}), remove: fc.array(fc.nat(8), {maxLength: 3})}),
+);
+const STEP = fc.record({edit: EDIT, resize: RESIZE});
+
+function apply(last: Line[], edit: {frame: Line[]} | {insert: Array<[number, Line]>; remove: number[]}): Line[] {
+	if ('frame' in edit) return edit.frame;
+	const next = [...last];
+	for (const i of edit.remove) if (i < next.length) next.splice(i, 1);
+	for (const [i, line] of edit.insert) next.splice(Math.min(i, next.length), 0, line);
+	return next;
+}
 
 describe('ScreenWriter, any sequence of frames', () => {
 	it('leaves the emulated screen equal to the last frame after every update', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.array(STEP, {minLength: 1, maxLength: 8}), fc.boolean(), async (steps, colour) => {
-				const t = await setup(24, 6, colour);
-				for (const {frame, resize} of steps) {
+			fc.asyncProperty(fc.array(STEP, {minLength: 1, maxLength: 10}), fc.boolean(), async (steps, colour) => {
+				const t = await setup(24, 8, colour);
+				let frame: Line[] = [];
+				for (const {edit, resize} of steps) {
 					if (resize) t.resize(resize.columns, resize.rows);
+					frame = apply(frame, edit);
 					await t.show(frame);
 				}
 			}),
 			{numRuns: 150},
 		);
-	});
+	}, 60_000);
 });
