@@ -3,8 +3,7 @@
 // come from a Source, views from the pure model, patches from the pure
 // action planner, and the one side effect (sending a plan) from a prop.
 import React, {useMemo, useReducer, useRef} from 'react';
-import {Box, Text, useApp, useInput, useStdin} from 'ink';
-import Spinner from 'ink-spinner';
+import {useApp, useInput, useStdin} from 'ink';
 import {applicableActions, planAction, templateDiff, undoCandidates, type ActionName, type ActionPlan} from '../actions/plan.js';
 import type {ActionResult} from '../actions/execute.js';
 import {age} from '../model/duration.js';
@@ -14,15 +13,14 @@ import type {RolloutView} from '../model/view.js';
 import type {Source} from '../kube/source.js';
 import {describeWatches} from '../kube/watch-status.js';
 import {detailLines} from './detail-lines.js';
-import {useNow, useSnapshot, useTerminalSize} from './hooks.js';
+import {useNow, useSnapshot, useSpinner, useTerminalSize} from './hooks.js';
 import {bindingsFor, footerKeys, isAction} from './keymap.js';
 import {scrollToShow, seg, windowOf, type Line} from './lines.js';
 import {listLines} from './list-lines.js';
 import {confirmLines, helpLines, hintLine, pickerLines} from './overlays.js';
 import {initialUiState, modeOf, reduceKey, type Effect, type RevisionChoice, type UiState} from './state.js';
 import {toKeyNames} from './keys.js';
-import {sanitize} from '../terminal/sanitize.js';
-import {LinesView} from './LinesView.js';
+import {Frame} from './Frame.js';
 
 export interface AppProps {
 	source: Source;
@@ -97,7 +95,7 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 				: null;
 	const selectedView = views.find(v => keyOf(v) === selectedKey);
 
-	// Geometry: never reach the last row (Ink clears the screen on overflow).
+	// Geometry: the last row stays empty, so no terminal scrolls on a write to its bottom-right cell.
 	const height = Math.max(3, rows - 1);
 	const width = Math.max(10, columns);
 	const bodyHeight = Math.max(1, height - 3);
@@ -219,29 +217,14 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 		{isActive: Boolean(isRawModeSupported)},
 	);
 
+	const spinning = Boolean(state.busy) || (loading && !state.flash);
+	const spinner = useSpinner(spinning);
 	const title = titleLine(origin, namespace, views, connection, readonlyReason);
-	const message = messageLine(state, connection, loading);
+	const message = spinning ? busyLine(spinner, state.busy) : messageLine(state, connection, loading);
 	const footer = footerLine(state, readonlyReason !== null, actions);
-
-	return (
-		<Box flexDirection="column" width={width} height={height}>
-			<LinesView lines={[title]} width={width} />
-			<Box height={bodyHeight} flexDirection="column">
-				<LinesView lines={body.slice(0, bodyHeight)} width={width} />
-			</Box>
-			{state.busy || (loading && !state.flash) ? (
-				<Text wrap="truncate-end">
-					<Text color="blue">
-						<Spinner type="line" />
-					</Text>{' '}
-					{state.busy ? `${sanitize(state.busy)}…` : 'loading rollouts…'}
-				</Text>
-			) : (
-				<LinesView lines={[message]} width={width} />
-			)}
-			<LinesView lines={[footer]} width={width} />
-		</Box>
-	);
+	const gap: Line[] = Array.from({length: Math.max(0, bodyHeight - body.length)}, () => []);
+	const frame = [title, ...body.slice(0, bodyHeight), ...gap, message, footer];
+	return <Frame lines={frame} columns={columns} rows={rows} />;
 }
 
 /** The pod-template diff from the rollout's current template to a revision's (for undo). */
@@ -280,6 +263,10 @@ function messageLine(state: UiState, connection: {summary: string; severity: 'ok
 	if (state.filtering || state.filter) return [seg('/', {bold: true}), seg(state.filter), seg(state.filtering ? '▏' : '', {dim: true})];
 	if (connection.severity !== 'ok') return [seg(`⚠ ${connection.summary}`, {color: connection.severity === 'error' ? 'red' : 'yellow'})];
 	return loading ? [] : [seg('')];
+}
+
+function busyLine(spinner: string, busy: string | null): Line {
+	return [seg(spinner, {color: 'blue'}), seg(` ${busy ? `${busy}…` : 'loading rollouts…'}`)];
 }
 
 function footerLine(

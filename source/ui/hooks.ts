@@ -1,6 +1,6 @@
 // Small hooks that connect the outside world (terminal size, a Source of
-// objects, the clock) to React, each throttled so Ink redraws only as often
-// as a person can notice.
+// objects, the clock) to React, each throttled so the app re-renders only as
+// often as a person can notice.
 import {useEffect, useState, useSyncExternalStore} from 'react';
 import {useStdout} from 'ink';
 import type {Snapshot, Source} from '../kube/source.js';
@@ -26,18 +26,22 @@ export function useTerminalSize(): TerminalSize {
 }
 
 /**
- * Wraps a Source so listeners hear about a burst of watch events once:
- * the first change is delivered after `intervalMs`, later ones in that
- * window ride along. This caps renders at 1000/intervalMs per second.
+ * Wraps a Source so listeners hear about a burst of watch events at most once
+ * per `windowMs`: the first change is delivered at once (on the next turn of
+ * the event loop, so events parsed from one chunk arrive together), changes
+ * within the window after a delivery ride along on one delivery at its end.
  */
-export function coalesce(source: Source, intervalMs: number) {
+export function coalesce(source: Source, windowMs: number, clock: () => number = () => performance.now()) {
 	return (listener: () => void) => {
 		let timer: NodeJS.Timeout | undefined;
+		let lastDelivery = -Infinity;
+		const deliver = () => {
+			timer = undefined;
+			lastDelivery = clock();
+			listener();
+		};
 		const unsubscribe = source.subscribe(() => {
-			timer ??= setTimeout(() => {
-				timer = undefined;
-				listener();
-			}, intervalMs);
+			timer ??= setTimeout(deliver, Math.max(0, lastDelivery + windowMs - clock()));
 		});
 		return () => {
 			if (timer) clearTimeout(timer);
@@ -46,17 +50,42 @@ export function coalesce(source: Source, intervalMs: number) {
 	};
 }
 
-export function useSnapshot(source: Source, intervalMs = 50): Snapshot {
-	const [subscribe] = useState(() => coalesce(source, intervalMs));
+export function useSnapshot(source: Source, windowMs = 30): Snapshot {
+	const [subscribe] = useState(() => coalesce(source, windowMs));
 	return useSyncExternalStore(subscribe, () => source.getSnapshot());
 }
 
-/** The current time, updated every `intervalMs` (ages and countdowns). */
+/**
+ * The current time, updated every `intervalMs` (ages and countdowns), on the
+ * wall clock's whole intervals so a displayed age turns over when it should.
+ * A tick whose frame shows the same text writes nothing (the screen writer
+ * compares cells).
+ */
 export function useNow(intervalMs = 1000): number {
 	const [now, setNow] = useState(() => Date.now());
 	useEffect(() => {
-		const timer = setInterval(() => setNow(Date.now()), intervalMs);
-		return () => clearInterval(timer);
+		let timer: NodeJS.Timeout;
+		const schedule = () => {
+			timer = setTimeout(() => {
+				setNow(Date.now());
+				schedule();
+			}, intervalMs - (Date.now() % intervalMs) + 1);
+		};
+		schedule();
+		return () => clearTimeout(timer);
 	}, [intervalMs]);
 	return now;
+}
+
+const SPINNER = ['-', '\\', '|', '/'];
+
+/** A spinner glyph that turns every `intervalMs` while `active` (and costs nothing when not). */
+export function useSpinner(active: boolean, intervalMs = 130): string {
+	const [frame, setFrame] = useState(0);
+	useEffect(() => {
+		if (!active) return;
+		const timer = setInterval(() => setFrame(f => (f + 1) % SPINNER.length), intervalMs);
+		return () => clearInterval(timer);
+	}, [active, intervalMs]);
+	return SPINNER[frame]!;
 }

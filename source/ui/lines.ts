@@ -20,16 +20,37 @@ export type Line = Segment[];
 
 export const seg = (text: string, style: Omit<Segment, 'text'> = {}): Segment => ({text, ...style});
 
-export const lineWidth = (line: Line): number => line.reduce((sum, s) => sum + stringWidth(s.text), 0);
+/** Printable ASCII is one column a character; only other text needs string-width (the costly part of layout). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+export const isPrintableAscii = (text: string): boolean => PRINTABLE_ASCII.test(text);
+
+/** Widths of recent non-ASCII texts (statuses, glyphs and tree prefixes repeat on every frame). */
+const widths = new Map<string, number>();
+const WIDTH_CACHE_SIZE = 2000;
+
+/** Terminal columns of `text`. */
+export function textWidth(text: string): number {
+	if (PRINTABLE_ASCII.test(text)) return text.length;
+	let width = widths.get(text);
+	if (width === undefined) {
+		if (widths.size >= WIDTH_CACHE_SIZE) widths.clear();
+		width = stringWidth(text);
+		widths.set(text, width);
+	}
+	return width;
+}
+
+export const lineWidth = (line: Line): number => line.reduce((sum, s) => sum + textWidth(s.text), 0);
 
 export const plain = (line: Line): string => line.map(s => s.text).join('');
 
 /** The longest prefix of `text` that fits in `width` columns. */
 function takeColumns(text: string, width: number): string {
+	if (PRINTABLE_ASCII.test(text)) return text.slice(0, Math.max(0, width));
 	let out = '';
 	let used = 0;
 	for (const ch of text) {
-		const w = stringWidth(ch);
+		const w = textWidth(ch);
 		if (used + w > width) break;
 		out += ch;
 		used += w;
@@ -40,7 +61,7 @@ function takeColumns(text: string, width: number): string {
 /** Cuts a string to at most `width` columns, ending with … when cut. */
 export function truncate(text: string, width: number): string {
 	if (width <= 0) return '';
-	if (stringWidth(text) <= width) return text;
+	if (textWidth(text) <= width) return text;
 	return takeColumns(text, width - 1) + '…';
 }
 
@@ -50,7 +71,7 @@ export function wrapText(text: string, width: number): string[] {
 	let current = '';
 	for (const word of text.split(/\s+/).filter(Boolean)) {
 		const candidate = current ? `${current} ${word}` : word;
-		if (stringWidth(candidate) <= width) current = candidate;
+		if (textWidth(candidate) <= width) current = candidate;
 		else {
 			if (current) lines.push(current);
 			current = truncate(word, width);
@@ -62,8 +83,10 @@ export function wrapText(text: string, width: number): string[] {
 
 /** Pads (or cuts) a string to exactly `width` columns. */
 export function fit(text: string, width: number): string {
+	const w = textWidth(text);
+	if (w <= width) return text + ' '.repeat(width - w);
 	const cut = truncate(text, width);
-	return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+	return cut + ' '.repeat(Math.max(0, width - textWidth(cut)));
 }
 
 /** Cuts a line to at most `width` columns, keeping styles; a cut ends with …. */
@@ -76,7 +99,7 @@ export function clipLine(line: Line, width: number): Line {
 		if (left <= 0) break;
 		const text = takeColumns(s.text, left);
 		out.push({...s, text});
-		left -= stringWidth(text);
+		left -= textWidth(text);
 		if (text.length < s.text.length) break;
 	}
 	out.push({...(out[out.length - 1] ?? {}), text: '…'});

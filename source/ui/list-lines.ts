@@ -13,6 +13,8 @@ interface Column {
 	cell: (view: RolloutView, now: number) => Segment;
 	/** Lower goes first when space runs out; undefined never goes. */
 	dropOrder?: number;
+	/** The width to take when there is room, so a change of content does not move the columns after it. */
+	roomyWidth?: number;
 }
 
 const longest = (values: string[], min: number) => Math.max(min, ...values.map(v => v.length)) + 2;
@@ -26,7 +28,7 @@ const COLUMNS = (allNamespaces: boolean): Column[] => [
 		: []),
 	{title: 'NAME', width: vs => Math.min(40, longest(vs.map(v => v.name), 4)), cell: v => seg(v.name, {bold: v.needsAttention})},
 	{title: 'STRATEGY', width: () => 11, cell: v => seg(v.strategy), dropOrder: 2},
-	{title: 'STATUS', width: vs => longest(vs.map(v => `x ${v.status}`), 6), cell: v => statusSegment(v.icon, v.status)},
+	{title: 'STATUS', width: vs => longest(vs.map(v => `x ${v.status}`), 6), cell: v => statusSegment(v.icon, v.status), roomyWidth: 'x Progressing'.length + 2},
 	{title: 'STEP', width: vs => longest(vs.map(progress), 4), cell: v => seg(progress(v)), dropOrder: 3},
 	{title: 'READY', width: () => 7, cell: v => seg(`${v.replicas.ready}/${v.replicas.desired}`), dropOrder: 6},
 	{title: 'REV', width: () => 5, cell: v => seg(v.currentRevision === null ? '-' : String(v.currentRevision)), dropOrder: 1},
@@ -48,6 +50,10 @@ function fitColumns(columns: Column[], views: RolloutView[], width: number): Arr
 	// Still too wide: the name gives up columns (down to 6) so the status stays visible.
 	const name = chosen.find(c => c.column.title === 'NAME');
 	if (name && total() > width) name.width = Math.max(6, name.width - (total() - width));
+	for (const c of chosen) {
+		const room = width - total() - (chosen.some(x => x.column.title === 'MESSAGE') ? 12 : 0);
+		if (c.column.roomyWidth && c.width < c.column.roomyWidth && room > 0) c.width = Math.min(c.column.roomyWidth, c.width + room);
+	}
 	return chosen;
 }
 

@@ -1,9 +1,9 @@
 // Interactive mode: take over the terminal (alternate screen), render the
 // App, and give the terminal back clean on every way out.
 import React from 'react';
-import {render} from 'ink';
 import type {OpenedSource} from '../open-source.js';
 import {App} from './App.js';
+import {mountScreen} from './mount.js';
 
 const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
 const LEAVE_ALT_SCREEN = '\u001B[?1049l';
@@ -15,7 +15,7 @@ export async function runInteractive(opened: OpenedSource, opts: {readonly: bool
 	// With one rollout named, open it directly; find its namespace from the source's scope.
 	const initialRollout = opts.rollout ? `${namespace ?? ''}/${opts.rollout}` : undefined;
 
-	// Libraries must not write over the frame: silence console while Ink owns the screen.
+	// Libraries must not write over the frame: silence console while the app owns the screen.
 	const quiet = () => {};
 	const saved = {log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug};
 	Object.assign(console, {log: quiet, info: quiet, warn: quiet, error: quiet, debug: quiet});
@@ -39,7 +39,7 @@ export async function runInteractive(opened: OpenedSource, opts: {readonly: bool
 	process.stdout.write(ENTER_ALT_SCREEN);
 	source.start();
 	try {
-		const instance = render(
+		const {instance} = mountScreen(
 			<App
 				source={source}
 				origin={opened.origin}
@@ -48,10 +48,7 @@ export async function runInteractive(opened: OpenedSource, opts: {readonly: bool
 				execute={readonlyReason ? undefined : opened.execute}
 				initialRollout={initialRollout}
 			/>,
-			// incrementalRendering is off: in Ink 6.8 it drifts one line down per frame
-			// when the frame fills the screen (measured in tmux); identical frames are
-			// still never written, and renders are coalesced to <= 20/s.
-			{exitOnCtrlC: false, patchConsole: false, incrementalRendering: false, maxFps: 20},
+			{stdout: process.stdout, stdin: process.stdin},
 		);
 		await instance.waitUntilExit();
 	} finally {

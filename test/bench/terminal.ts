@@ -1,14 +1,12 @@
-// The App on a fake terminal with the production render options
-// (source/ui/run.tsx), recording every write, plus an in-memory Source that
-// the benches mutate and notify like a watch does.
-//
-// Unlike test/ui/render.tsx this does not use Ink's debug mode (which writes
-// every render): here identical frames are skipped exactly as in a real terminal.
+// The App on a fake terminal, mounted as source/ui/run.tsx mounts it
+// (source/ui/mount.tsx: Ink for input, the screen writer for output),
+// recording every write, plus an in-memory Source that the benches mutate and
+// notify like a watch does.
 import React from 'react';
-import {render} from 'ink';
 import type {ResourceKind, Snapshot, Source} from '../../source/kube/source.js';
 import type {ObjectSets} from '../../source/domain/raw.js';
 import {App} from '../../source/ui/App.js';
+import {mountScreen} from '../../source/ui/mount.js';
 import {FakeStdin, FakeStdout} from '../ui/fake-terminal.js';
 
 const ANSI = /\u001B\[[0-9;?]*[A-Za-z]/g;
@@ -67,8 +65,10 @@ export class MutableSource implements Source {
 export interface Mounted {
 	stdout: RecordingStdout;
 	mountedAt: number;
-	/** Ink renders (layout + output string), whether or not they were written. */
+	/** Frames the app handed to the screen writer (one per React commit), whether or not they were written. */
 	renders: number[];
+	/** The screen as the writer has put it on the terminal (writes are updates, not whole frames). */
+	screen(): string;
 	frames(from?: number, to?: number): Write[];
 	unmount(): void;
 }
@@ -77,25 +77,22 @@ export function mountApp(source: Source, columns: number, rows: number, initialR
 	const stdout = new RecordingStdout(columns, rows);
 	const renders: number[] = [];
 	const mountedAt = performance.now();
-	const instance = render(
-		React.createElement(App, {source, origin: 'bench', namespace: null, readonlyReason: null, initialRollout}),
-		{
-			stdout: stdout as unknown as NodeJS.WriteStream,
-			stdin: new FakeStdin() as unknown as NodeJS.ReadStream,
-			// As in source/ui/run.tsx:
-			exitOnCtrlC: false,
-			patchConsole: false,
-			incrementalRendering: false,
-			maxFps: 20,
-			onRender: () => void renders.push(performance.now()),
-		},
-	);
+	const mounted = mountScreen(React.createElement(App, {source, origin: 'bench', namespace: null, readonlyReason: null, initialRollout}), {
+		stdout,
+		stdin: new FakeStdin() as unknown as NodeJS.ReadStream,
+	});
+	const render = mounted.writer.render.bind(mounted.writer);
+	mounted.writer.render = (lines, size) => {
+		renders.push(performance.now());
+		render(lines, size);
+	};
 	return {
 		stdout,
 		mountedAt,
 		renders,
+		screen: () => mounted.writer.text(),
 		frames: (from = 0, to = Infinity) => stdout.writes.filter((w) => w.frame && w.at >= from && w.at < to),
-		unmount: () => instance.unmount(),
+		unmount: () => mounted.unmount(),
 	};
 }
 

@@ -1,12 +1,15 @@
-// A tiny Ink harness with a terminal of a chosen size (ink-testing-library's
-// stdout is fixed at 100 columns with no rows), plus a static Source.
+// A harness with a terminal of a chosen size, mounted as production mounts
+// the app (source/ui/mount.tsx: Ink for input, the screen writer for output),
+// plus a static Source. `lastFrame()` is the screen the writer has put on the
+// terminal (its model, which test/ui/screen-writer.test.ts proves equal to
+// what a terminal emulator shows for the bytes written).
 import {KINDS} from '../../source/domain/kinds.js';
 import {readFileSync} from 'node:fs';
 import React from 'react';
-import {render} from 'ink';
 import type {Snapshot, Source} from '../../source/kube/source.js';
 import type {ObjectSets} from '../../source/domain/raw.js';
 import {parseObjects, sortByKind} from '../../source/kube/file-source.js';
+import {mountScreen} from '../../source/ui/mount.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
 
 /** React 19 schedules work; let it flush before the next key or assertion. */
@@ -15,21 +18,16 @@ export const settle = (ms = 30) => new Promise(resolve => setTimeout(resolve, ms
 export function renderAt(element: React.ReactElement, columns: number, rows: number) {
 	const stdout = new FakeStdout(columns, rows);
 	const stdin = new FakeStdin();
-	const instance = render(element, {
-		stdout: stdout as unknown as NodeJS.WriteStream,
-		stdin: stdin as unknown as NodeJS.ReadStream,
-		debug: true,
-		exitOnCtrlC: false,
-		patchConsole: false,
-	});
+	const mounted = mountScreen(element, {stdout, stdin: stdin as unknown as NodeJS.ReadStream});
 	return {
 		stdout,
-		lastFrame: () => stdout.frames[stdout.frames.length - 1] ?? '',
+		writer: mounted.writer,
+		lastFrame: () => mounted.writer.text(),
 		press: async (data: string) => {
 			stdin.send(data);
 			await settle();
 		},
-		unmount: () => instance.unmount(),
+		unmount: () => mounted.unmount(),
 	};
 }
 
