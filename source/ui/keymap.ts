@@ -72,7 +72,6 @@ const action = (key: string, name: ActionName, help: string, hint: string): KeyB
 });
 
 export const KEY_BINDINGS: readonly KeyBinding[] = [
-	{keys: ['ctrl-c'], modes: ['list', 'detail', 'help', 'confirm', 'picker', 'filter'], intent: 'quit', help: 'quit'},
 	{keys: ['escape'], modes: SCREENS, intent: 'dismiss', help: 'dismiss the message line', whenFlash: true},
 	{keys: ['up', c('k')], modes: MOVING, intent: 'up', help: 'move up / scroll up'},
 	{keys: ['down', c('j')], modes: MOVING, intent: 'down', help: 'move down / scroll down'},
@@ -101,6 +100,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	{keys: ['enter'], modes: ['filter'], intent: 'keepFilter', help: 'keep the filter', hint: 'keep'},
 	{keys: ['escape'], modes: ['filter'], intent: 'clearFilter', help: 'clear the filter', hint: 'clear'},
 	{keys: ['backspace'], modes: ['filter'], intent: 'deleteChar', help: 'delete the last character'},
+	{keys: ['ctrl-c'], modes: ['list', 'detail', 'help', 'confirm', 'picker', 'filter'], intent: 'quit', help: 'quit'},
 ];
 
 const sameKey = (a: KeyName, b: KeyName): boolean =>

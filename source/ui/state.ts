@@ -4,6 +4,7 @@
 // (help, confirm, picker, filter) take keys before the screen under them, so a
 // modal can never leak a key to the view behind it.
 import type {ActionName, ActionPlan} from '../actions/plan.js';
+import {scrollToShow} from './lines.js';
 import {bindingFor, type Intent, type KeyName, type Mode} from './keymap.js';
 
 export type {KeyName} from './keymap.js';
@@ -23,6 +24,8 @@ export interface RevisionChoice {
 export interface UiState {
 	screen: Screen;
 	selected: string | null; // "namespace/name" of the selected rollout
+	/** The list's first shown row: kept so that moving the selection scrolls as little as possible. */
+	listOffset: number;
 	detailOffset: number;
 	filter: string;
 	filtering: boolean;
@@ -37,6 +40,7 @@ export interface UiState {
 export const initialUiState = (selected: string | null = null, screen: Screen = 'list'): UiState => ({
 	screen,
 	selected,
+	listOffset: 0,
 	detailOffset: 0,
 	filter: '',
 	filtering: false,
@@ -136,7 +140,7 @@ function move(state: UiState, mode: Mode, intent: Movement, ctx: KeyContext): Ui
 		if (visible.length === 0) return state;
 		const index = state.selected ? visible.indexOf(state.selected) : -1;
 		const next = clamp(step(index, visible.length - 1, Math.max(1, ctx.listHeight - 1), intent), 0, visible.length - 1);
-		return {...state, selected: visible[next]!};
+		return {...state, selected: visible[next]!, listOffset: scrollToShow(next, state.listOffset, ctx.listHeight)};
 	}
 	if (mode === 'picker') {
 		const picker = state.picker!;

@@ -1,0 +1,159 @@
+// The whole screen as styled lines, from the UI state and the views: title
+// bar, body (list or detail, with a modal layer on top), message line and key
+// hints. Pure: the App renders what this returns, and the key dispatcher gets
+// the geometry it needs in the same pass, so both see one layout.
+import type {ActionName, Applicability, DiffLine} from '../actions/plan.js';
+import type {RolloutView} from '../model/view.js';
+import type {WatchSummary} from '../kube/watch-status.js';
+import {detailLines} from './detail-lines.js';
+import {bindingsFor, footerKeys, isAction} from './keymap.js';
+import {scrollToShow, seg, windowOf, type Line} from './lines.js';
+import {listLines} from './list-lines.js';
+import {confirmLines, helpLines, hintLine, pickerLines} from './overlays.js';
+import {modeOf, type KeyContext, type UiState} from './state.js';
+
+export const keyOf = (v: {namespace: string; name: string}) => `${v.namespace}/${v.name}`;
+
+export interface Selection {
+	/** The rollouts the list shows (after the filter), in order. */
+	visible: RolloutView[];
+	selectedKey: string | null;
+	selectedView: RolloutView | undefined;
+}
+
+/** What the list shows and which rollout the keys act on. */
+export function selectionOf(views: RolloutView[], state: UiState): Selection {
+	const filter = state.filter.toLowerCase();
+	const visible = filter ? views.filter(v => v.name.toLowerCase().includes(filter)) : views;
+	// "/name" (no namespace known yet) picks the first rollout of that name.
+	const wanted = state.selected?.startsWith('/') ? views.find(v => `/${v.name}` === state.selected) : undefined;
+	const requested = wanted ? keyOf(wanted) : state.selected;
+	const keep = requested && (state.screen === 'detail' || visible.some(v => keyOf(v) === requested));
+	const selectedKey = keep ? requested : visible[0] ? keyOf(visible[0]) : null;
+	return {visible, selectedKey, selectedView: views.find(v => keyOf(v) === selectedKey)};
+}
+
+export interface ScreenInput {
+	state: UiState;
+	views: RolloutView[];
+	selection: Selection;
+	columns: number;
+	rows: number;
+	now: number;
+	origin: string;
+	namespace: string | null;
+	readonlyReason: string | null;
+	connection: WatchSummary;
+	/** The rollouts watch has not answered yet. */
+	loading: boolean;
+	/** What the selected rollout's action keys can do (dims the ones that do not apply). */
+	actions: Record<ActionName, Applicability> | null;
+	/** The pod-template diff the undo picker or confirmation shows. */
+	undoDiff: DiffLine[];
+	/** The spinner's current glyph, while something is in flight. */
+	spinner: string | null;
+}
+
+export interface Screen {
+	lines: Line[];
+	keyContext: KeyContext;
+}
+
+export function buildScreen(input: ScreenInput): Screen {
+	const {state, selection, columns, rows, readonlyReason} = input;
+	// The last row stays empty, so no terminal scrolls on a write to its bottom-right cell.
+	const height = Math.max(3, rows - 1);
+	const width = Math.max(10, columns);
+	const bodyHeight = Math.max(1, height - 3);
+	const modal = modalLines(input, width);
+	const under = bodyHeight - (modal.length ? modal.length + 1 : 0);
+
+	let body: Line[];
+	let detailCount = 0;
+	if (state.screen === 'detail') {
+		const lines = detailBody(input, width);
+		detailCount = lines.length;
+		body = windowOf(lines, state.detailOffset, under).items;
+	} else body = listBody(input, width, Math.max(1, under - 1));
+	if (state.help) body = windowOf(modal, state.helpOffset, bodyHeight).items;
+	else if (modal.length > 0) body = [...modal, [], ...body];
+
+	const gap: Line[] = Array.from({length: Math.max(0, bodyHeight - body.length)}, () => []);
+	const message = input.spinner !== null ? busyLine(input.spinner, state.busy) : messageLine(input);
+	const lines = [titleLine(input), ...body.slice(0, bodyHeight), ...gap, message, footerLine(state, readonlyReason !== null, input.actions)];
+	const keyContext: KeyContext = {
+		visible: selection.visible.map(keyOf),
+		listHeight: Math.max(1, bodyHeight - 1),
+		detailLines: state.help ? modal.length : detailCount,
+		detailHeight: bodyHeight,
+		readonly: readonlyReason !== null,
+	};
+	return {lines, keyContext};
+}
+
+function modalLines(input: ScreenInput, width: number): Line[] {
+	const {state, selection, undoDiff} = input;
+	if (state.help) return helpLines(state.screen, input.readonlyReason !== null);
+	if (state.picker && selection.selectedKey) {
+		return pickerLines(selection.selectedView?.name ?? '', state.picker.choices, state.picker.index, undoDiff);
+	}
+	if (state.confirm) return confirmLines(state.confirm, width, state.confirm.action === 'undo' ? undoDiff : []);
+	return [];
+}
+
+function detailBody({selection, now, loading}: ScreenInput, width: number): Line[] {
+	if (selection.selectedView) return detailLines(selection.selectedView, now, width);
+	const why = loading ? ' yet' : ' (deleted, or not in scope)';
+	return [[seg(`rollout ${selection.selectedKey ?? ''} not found${why}`, {color: 'yellow'})]];
+}
+
+function listBody({state, selection, now, namespace, loading}: ScreenInput, width: number, tableHeight: number): Line[] {
+	const {visible, selectedKey} = selection;
+	const index = visible.findIndex(v => keyOf(v) === selectedKey);
+	const offset = windowOf(visible, scrollToShow(Math.max(0, index), state.listOffset, tableHeight), tableHeight).offset;
+	const {header, rows} = listLines(visible, selectedKey, now, width, namespace === null, {offset, height: tableHeight});
+	if (visible.length > 0 || loading) return [header, ...rows];
+	const scope = namespace === null ? 'in any namespace' : `in namespace ${namespace}`;
+	return [header, [seg(state.filter ? `no rollout matches "${state.filter}"` : `no rollouts ${scope}`, {dim: true})]];
+}
+
+function titleLine({origin, namespace, views, connection, readonlyReason}: ScreenInput): Line {
+	const attention = views.filter(v => v.needsAttention).length;
+	const glyph = connection.severity === 'ok' ? '●' : connection.severity === 'warn' ? '◌' : '✖';
+	const color = connection.severity === 'ok' ? 'green' : connection.severity === 'warn' ? 'yellow' : 'red';
+	const state = connection.severity === 'ok' ? connection.summary : connection.severity === 'warn' ? 'degraded' : 'offline';
+	const line: Line = [seg('rollouts-tui', {bold: true}), seg(` ${glyph} ${state}`, {color})];
+	if (readonlyReason) line.push(seg(`  READ-ONLY (${readonlyReason})`, {bold: true, color: 'yellow'}));
+	line.push(seg(`  ${origin}  ns ${namespace ?? '(all)'}  ${views.length} rollout${views.length === 1 ? '' : 's'}`));
+	if (attention > 0) line.push(seg(`, ${attention} need${attention === 1 ? 's' : ''} attention`, {bold: true, color: 'yellow'}));
+	return line;
+}
+
+function messageLine({state, connection, loading}: ScreenInput): Line {
+	if (state.flash) {
+		const {kind, text} = state.flash;
+		const glyph = kind === 'success' ? '✔' : kind === 'error' ? '✖' : 'ℹ';
+		const color = kind === 'success' ? 'green' : kind === 'error' ? 'red' : undefined;
+		return [seg(`${glyph} ${text}`, {color}), seg('  (Esc dismisses)', {dim: true})];
+	}
+	if (state.filtering || state.filter) return [seg('/', {bold: true}), seg(state.filter), seg(state.filtering ? '▏' : '', {dim: true})];
+	if (connection.severity !== 'ok') return [seg(`⚠ ${connection.summary}`, {color: connection.severity === 'error' ? 'red' : 'yellow'})];
+	return loading ? [] : [seg('')];
+}
+
+function busyLine(spinner: string, busy: string | null): Line {
+	return [seg(spinner, {color: 'blue'}), seg(` ${busy ? `${busy}…` : 'loading rollouts…'}`)];
+}
+
+function footerLine(state: UiState, readonly: boolean, actions: Record<ActionName, Applicability> | null): Line {
+	const mode = modeOf(state);
+	if (mode === 'confirm' || mode === 'picker' || mode === 'filter') return hintLine(mode).map(s => ({...s, dim: true}));
+	const line: Line = [];
+	for (const b of bindingsFor(mode === 'help' ? state.screen : mode, readonly)) {
+		if (!b.hint) continue;
+		const enabled = !isAction(b) || (actions?.[b.intent.action]?.enabled ?? false);
+		line.push(seg(footerKeys(b), {bold: enabled, dim: !enabled}), seg(` ${b.hint}  `, {dim: true}));
+	}
+	return line;
+}
+
