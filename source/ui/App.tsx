@@ -6,12 +6,12 @@ import React, {useMemo, useReducer, useRef} from 'react';
 import {useApp, useInput, useStdin} from 'ink';
 import {applicableActions, planAction, templateDiff, undoCandidates, type ActionName, type ActionPlan} from '../actions/plan.js';
 import type {ActionResult} from '../actions/execute.js';
-import {age} from '../model/duration.js';
+import {age, humanDuration} from '../model/duration.js';
 import {deriveRollouts} from '../model/derive.js';
 import type {Rollout, ReplicaSet} from '../domain/raw.js';
 import type {RolloutView} from '../model/view.js';
 import type {Source} from '../kube/source.js';
-import {describeWatches} from '../kube/watch-status.js';
+import {describeWatches, staleSince} from '../kube/watch-status.js';
 import {detailLines} from './detail-lines.js';
 import {useNow, useSnapshot, useSpinner, useTerminalSize} from './hooks.js';
 import {bindingsFor, footerKeys, isAction} from './keymap.js';
@@ -147,6 +147,8 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 	else if (modal.length > 0) body = [...modal, [], ...body];
 
 	const connection = describeWatches(snapshot.watches, now);
+	const lostAt = staleSince(snapshot.watches);
+	const stale = lostAt === null ? null : humanDuration(Math.max(0, now - lostAt));
 	const actions = useMemo(() => {
 		if (!selectedKey) return null;
 		const {rollout, replicaSets} = objectsFor(selectedKey, snapshot.objects.rollouts, snapshot.objects.replicaSets);
@@ -205,6 +207,7 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 					detailLines: before.help ? modal.length : detailCount,
 					detailHeight: bodyHeight,
 					readonly: readonlyReason !== null,
+					stale,
 				});
 				current = result.state;
 				if (result.effect) {
@@ -219,7 +222,7 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 
 	const spinning = Boolean(state.busy) || (loading && !state.flash);
 	const spinner = useSpinner(spinning);
-	const title = titleLine(origin, namespace, views, connection, readonlyReason);
+	const title = titleLine(origin, namespace, views, connection, readonlyReason, stale);
 	const message = spinning ? busyLine(spinner, state.busy) : messageLine(state, connection, loading);
 	const footer = footerLine(state, readonlyReason !== null, actions);
 	const gap: Line[] = Array.from({length: Math.max(0, bodyHeight - body.length)}, () => []);
@@ -242,12 +245,13 @@ function titleLine(
 	views: RolloutView[],
 	connection: {summary: string; severity: 'ok' | 'warn' | 'error'},
 	readonlyReason: string | null,
+	stale: string | null,
 ): Line {
 	const attention = views.filter(v => v.needsAttention).length;
 	const glyph = connection.severity === 'ok' ? '●' : connection.severity === 'warn' ? '◌' : '✖';
 	const color = connection.severity === 'ok' ? 'green' : connection.severity === 'warn' ? 'yellow' : 'red';
 	const state = connection.severity === 'ok' ? connection.summary : connection.severity === 'warn' ? 'degraded' : 'offline';
-	const line: Line = [seg('rollouts-tui', {bold: true}), seg(` ${glyph} ${state}`, {color})];
+	const line: Line = [seg('rollouts-tui', {bold: true}), seg(` ${glyph} ${state}${stale ? `, stale ${stale}` : ''}`, {color})];
 	if (readonlyReason) line.push(seg(`  READ-ONLY (${readonlyReason})`, {bold: true, color: 'yellow'}));
 	line.push(seg(`  ${origin}  ns ${namespace ?? '(all)'}  ${views.length} rollout${views.length === 1 ? '' : 's'}`));
 	if (attention > 0) line.push(seg(`, ${attention} need${attention === 1 ? 's' : ''} attention`, {bold: true, color: 'yellow'}));
