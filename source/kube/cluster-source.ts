@@ -6,7 +6,8 @@ import type {KubeConfig} from '@kubernetes/client-node';
 import {emptyObjectSets, type KubeObject, type ObjectSets} from '../domain/raw.js';
 import {resourceTypes, type ResourceType} from './resources.js';
 import type {ResourceKind, Snapshot, Source, WatchStatus} from './source.js';
-import {createReachability, ResourceWatch, type WatchTuning} from './watch.js';
+import {ResourceWatch} from './watch.js';
+import {createReachability, type WatchTuning} from './watch-tuning.js';
 
 export interface ClusterSourceOptions {
 	/** null = all namespaces (cluster-wide paths). */

@@ -9,56 +9,17 @@
 // terminal (the Ink UI owns it).
 import type {KubeConfig} from '@kubernetes/client-node';
 import type {KubeObject} from '../domain/raw.js';
-import {backoffDelay, defaultBackoff, jittered, type BackoffPolicy} from './backoff.js';
+import {backoffDelay, jittered} from './backoff.js';
 import {apiErrorFrom, openGet, readBody, type OpenResponse, type Query} from './kube-request.js';
-import {defaultReachabilityTuning, Reachability, readyzProbe, type TrackedRequest, type WaitEnd} from './reachability.js';
+import type {Reachability, TrackedRequest, WaitEnd} from './reachability.js';
 import {collectionPath, objectKey, trimObject, type ResourceType} from './resources.js';
 import {sleep} from './sleep.js';
 import type {WatchState, WatchStatus} from './source.js';
 import {classifyWatchError, displayServer, KubeApiError, type ErrorVerdict, type Verb} from './watch-errors.js';
 import {consumeStream, type StreamEnd, type WatchedObjects} from './watch-stream.js';
+import {createReachability, defaultWatchTuning, type WatchTuning} from './watch-tuning.js';
 
-export interface WatchTuning {
-	/** Items per LIST page. */
-	pageSize: number;
-	/** Asks the server to end each watch after this long; we then resume from the last resourceVersion. */
-	watchTimeoutSeconds: number;
-	/** The watchdog fires when nothing (not even a bookmark) arrived for watchTimeoutSeconds plus this. */
-	idleGraceMs: number;
-	/** Limit for response headers, and for reading each LIST page. */
-	requestTimeoutMs: number;
-	backoff: BackoffPolicy;
-	/** Retry interval while the resource is not installed or forbidden. */
-	slowRetryMs: number;
-	/** A watch open this long counts as healthy: the backoff starts from the beginning again. */
-	healthyAfterMs: number;
-	/** Delays between readiness probes while the server is down or starting. */
-	probe: BackoffPolicy;
-	/** Limit for one readiness probe. */
-	probeTimeoutMs: number;
-	random: () => number;
-	now: () => number;
-}
-
-export const defaultWatchTuning: WatchTuning = {
-	pageSize: 500,
-	watchTimeoutSeconds: 60,
-	idleGraceMs: 15_000,
-	requestTimeoutMs: 30_000,
-	backoff: defaultBackoff,
-	slowRetryMs: 30_000,
-	healthyAfterMs: 5_000,
-	probe: defaultReachabilityTuning.probe,
-	probeTimeoutMs: 3_000,
-	random: Math.random,
-	now: Date.now,
-};
-
-/** The readiness signal the watches of one Source share. */
-export function createReachability(kc: KubeConfig, overrides: Partial<WatchTuning> = {}): Reachability {
-	const tuning = {...defaultWatchTuning, ...overrides};
-	return new Reachability(readyzProbe(kc, tuning.probeTimeoutMs), {probe: tuning.probe, random: tuning.random});
-}
+export type {WatchTuning};
 
 export interface ResourceWatchCallbacks {
 	/**

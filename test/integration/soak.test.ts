@@ -43,7 +43,8 @@ let source: Source | undefined;
 beforeAll(async () => {
 	const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rollouts-tui-soak-'));
 	paths = clusterPaths(stateDir);
-	await up({stateDir, watchCache: false, owner: 'test', binDir: getCluster().binDir || undefined});
+	// Like the shared test cluster, no watch cache unless ROLLOUTS_TUI_WATCH_CACHE=1 (429 and 410 after each restart).
+	await up({stateDir, owner: 'test', binDir: getCluster().binDir || undefined});
 	kc = adminKubeConfig(paths);
 	await kc.makeApiClient(k8s.CoreV1Api).createNamespace({body: {metadata: {name: namespace}}});
 }, 120_000);
