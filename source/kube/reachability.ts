@@ -3,8 +3,8 @@
 // hits a transient failure reports it; one probe (GET /readyz) then asks at a
 // short, steady interval while the server is down or starting, and the moment
 // it is ready again every waiting watch is woken and retries at once, with its
-// backoff reset. Requests still waiting for headers from before the outage
-// ended (possibly sent to a half-started server) are cut short too.
+// backoff reset. Requests still waiting for headers, and watches opened
+// while the server was starting, are cut short and sent again too.
 import type {KubeConfig} from '@kubernetes/client-node';
 import {backoffDelay, type BackoffPolicy} from './backoff.js';
 import {openGet} from './kube-request.js';
@@ -97,11 +97,13 @@ export class Reachability {
 	}
 
 	/**
-	 * A signal for one request (and its response). Until `answered()` is called
-	 * (response headers arrived) it is also aborted when the server comes back
-	 * from an outage: a request sent to a dead or half-started server may hang,
-	 * and one sent now will not. `wasCut()` tells that case from other aborts.
-	 * Call `done()` when the request and its response are finished.
+	 * A signal for one request (and its response). It is also aborted when the
+	 * server comes back from an outage, unless the request was answered while
+	 * the server was not in doubt: a request sent to a dead or half-started
+	 * server may hang, and a watch opened on a starting server (its watch cache
+	 * still filling) may stay silent; one sent now will not. `wasCut()` tells
+	 * that case from other aborts. Call `answered()` when the response headers
+	 * arrived, and `done()` when the request and its response are finished.
 	 */
 	track(signal: AbortSignal): TrackedRequest {
 		const controller = new AbortController();
@@ -112,7 +114,10 @@ export class Reachability {
 			signal: controller.signal,
 			wasCut: () => controller.signal.aborted && !signal.aborted,
 			answered: () => {
-				this.pending.delete(controller);
+				// An answer from a server in doubt (a watch opened while it was starting) may not deliver events: renew it too.
+				if (!this.inDoubt) {
+					this.pending.delete(controller);
+				}
 			},
 			done: () => {
 				this.pending.delete(controller);

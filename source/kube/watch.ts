@@ -234,6 +234,8 @@ export class ResourceWatch {
 				// Every page carries the resourceVersion of the snapshot the first page started.
 				resourceVersion = page.metadata?.resourceVersion || resourceVersion;
 				continueToken = page.metadata?.continue || undefined;
+			} catch (error) {
+				throw attempt.wasCut() ? new RetryNow() : error;
 			} finally {
 				attempt.done();
 			}
@@ -262,6 +264,8 @@ export class ResourceWatch {
 				idleMs: tuning.watchTimeoutSeconds * 1000 + tuning.idleGraceMs,
 				now: tuning.now,
 				onChanged: () => this.emitObjects(signal),
+			}).catch((error: unknown) => {
+				throw attempt.wasCut() ? new RetryNow() : error;
 			});
 		} finally {
 			attempt.done();

@@ -14,7 +14,7 @@ import type {Snapshot, Source, WatchStatus} from '../../source/kube/source.js';
 import {ResourceWatch, type WatchTuning} from '../../source/kube/watch.js';
 import {FakeApiServer, kubeConfigFor, sendList, sendStatus, startStream, until, type Recorded} from './kube-fake-server.js';
 
-type Phase = 'ready' | 'starting' | 'hanging';
+type Phase = 'ready' | 'starting' | 'hanging' | 'deaf';
 
 /** A fake API server that can be killed (every connection dropped) and started again on its port. */
 class RestartableServer {
@@ -45,6 +45,7 @@ class RestartableServer {
 			return;
 		}
 		if (this.phase === 'hanging') return; // accepted, and never an answer
+		if (this.phase === 'deaf' && req.watch) return startStream(res); // a watch that opens and never delivers (a cache still filling)
 		// A starting server: CRD paths are not served yet, everything else is unavailable.
 		if (this.phase === 'starting') return req.path.includes('argoproj.io') ? sendStatus(res, 404) : sendStatus(res, 503, 'not ready');
 		if (!req.watch) {
@@ -123,6 +124,19 @@ describe('recovery after API server restarts', () => {
 		await until(allLive, 'all live again', 5000);
 		expect(Date.now() - readyAt).toBeLessThan(500); // requestTimeoutMs is 10 s
 		expect(hung).toBeGreaterThan(0);
+	});
+
+	it('reopens watches that opened while /readyz still said no, once it says yes', async () => {
+		const {server, allLive} = await startSource();
+		const watchCount = () => server.requests.filter((r) => r.watch).length;
+		await server.kill();
+		await server.start('deaf');
+		await until(() => watchCount() >= 14 && allLive(), 'every kind watching the starting server', 5000);
+		await sleep(200); // the probe keeps finding /readyz not ready
+		const before = watchCount();
+		server.phase = 'ready';
+		await until(() => watchCount() >= before + 7, 'every kind watching again', 1000);
+		await until(allLive, 'all live', 1000);
 	});
 
 	it('probes /readyz once for all kinds while the server is down, not once per kind and attempt', async () => {
