@@ -6,7 +6,8 @@ import type {KubeConfig} from '@kubernetes/client-node';
 import {emptyObjectSets, type KubeObject, type ObjectSets} from '../domain/raw.js';
 import {resourceTypes, type ResourceType} from './resources.js';
 import type {ResourceKind, Snapshot, Source, WatchStatus} from './source.js';
-import {ResourceWatch, type WatchTuning} from './watch.js';
+import {ResourceWatch} from './watch.js';
+import {createReachability, type WatchTuning} from './watch-tuning.js';
 
 export interface ClusterSourceOptions {
 	/** null = all namespaces (cluster-wide paths). */
@@ -55,6 +56,8 @@ export function createClusterSource(kc: KubeConfig, opts: ClusterSourceOptions):
 		}
 	};
 
+	// One readiness signal for all kinds: when the server is back, every kind retries at once.
+	const reachability = createReachability(kc, opts.tuning);
 	const entries: Entry[] = wanted.map((type) => {
 		const entry: Entry = {type, watch: undefined as unknown as ResourceWatch, objects: new Map(), array: [], listed: false};
 		entry.watch = new ResourceWatch(
@@ -74,6 +77,7 @@ export function createClusterSource(kc: KubeConfig, opts: ClusterSourceOptions):
 				},
 			},
 			opts.tuning,
+			reachability,
 		);
 		return entry;
 	});
@@ -103,6 +107,7 @@ export function createClusterSource(kc: KubeConfig, opts: ClusterSourceOptions):
 			for (const entry of entries) {
 				entry.watch.stop();
 			}
+			reachability.stop();
 		},
 		getSnapshot() {
 			snapshot ??= buildSnapshot();

@@ -19,6 +19,8 @@ export interface WatchStatus {
 	attempt: number; // reconnect attempts since the last success
 	nextRetryAt: number | null; // epoch ms of the next try while reconnecting
 	reason: string | null; // human words: "forbidden: cannot list pods in namespace shop"
+	/** Epoch ms since the objects of this kind stopped being current (their stream was lost); absent while live. */
+	staleSince?: number;
 }
 
 export interface Snapshot {

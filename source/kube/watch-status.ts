@@ -39,6 +39,16 @@ export function describeWatches(watches: WatchStatus[], now: number): WatchSumma
 	return {summary: parts.length > 0 ? parts.join('; ') : 'live', severity};
 }
 
+/**
+ * Since when the oldest objects on screen are no longer current (a kind lost
+ * its stream and is not live again yet), or null when everything shown is
+ * current. Kinds that were never live have nothing on screen to be stale.
+ */
+export function staleSince(watches: WatchStatus[]): number | null {
+	const since = watches.filter((watch) => watch.state !== 'live' && watch.staleSince !== undefined).map((watch) => watch.staleSince!);
+	return since.length > 0 ? Math.min(...since) : null;
+}
+
 function reconnectingText(group: WatchStatus[], now: number): string {
 	const attempt = Math.max(...group.map((watch) => watch.attempt));
 	const retries = group.map((watch) => watch.nextRetryAt).filter((at): at is number => at !== null);

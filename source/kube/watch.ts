@@ -3,45 +3,23 @@
 // reconnect from the last resourceVersion when the stream ends; re-list on
 // 410 Gone; capped exponential backoff with jitter on errors; a watchdog for
 // silent dead connections; slow retries while the resource is not installed
-// or forbidden. It reports through callbacks and never writes to the
+// or forbidden. Waits are shared with the other kinds through a Reachability:
+// when the API server comes back, every waiting watch retries at once with
+// its backoff reset. It reports through callbacks and never writes to the
 // terminal (the Ink UI owns it).
 import type {KubeConfig} from '@kubernetes/client-node';
 import type {KubeObject} from '../domain/raw.js';
-import {backoffDelay, defaultBackoff, jittered, type BackoffPolicy} from './backoff.js';
-import {apiErrorFrom, openGet, readBody, statusMessage, type OpenResponse} from './kube-request.js';
+import {backoffDelay, jittered} from './backoff.js';
+import {apiErrorFrom, openGet, readBody, type OpenResponse, type Query} from './kube-request.js';
+import type {Reachability, TrackedRequest, WaitEnd} from './reachability.js';
 import {collectionPath, objectKey, trimObject, type ResourceType} from './resources.js';
+import {sleep} from './sleep.js';
 import type {WatchState, WatchStatus} from './source.js';
-import {classifyWatchError, displayServer, KubeApiError, WatchTimeoutError} from './watch-errors.js';
+import {classifyWatchError, displayServer, KubeApiError, type ErrorVerdict, type Verb} from './watch-errors.js';
+import {consumeStream, type StreamEnd, type WatchedObjects} from './watch-stream.js';
+import {createReachability, defaultWatchTuning, type WatchTuning} from './watch-tuning.js';
 
-export interface WatchTuning {
-	/** Items per LIST page. */
-	pageSize: number;
-	/** Asks the server to end each watch after this long; we then resume from the last resourceVersion. */
-	watchTimeoutSeconds: number;
-	/** The watchdog fires when nothing (not even a bookmark) arrived for watchTimeoutSeconds plus this. */
-	idleGraceMs: number;
-	/** Limit for response headers, and for reading each LIST page. */
-	requestTimeoutMs: number;
-	backoff: BackoffPolicy;
-	/** Retry interval while the resource is not installed or forbidden. */
-	slowRetryMs: number;
-	/** A watch open this long counts as healthy: the backoff starts from the beginning again. */
-	healthyAfterMs: number;
-	random: () => number;
-	now: () => number;
-}
-
-export const defaultWatchTuning: WatchTuning = {
-	pageSize: 500,
-	watchTimeoutSeconds: 60,
-	idleGraceMs: 15_000,
-	requestTimeoutMs: 30_000,
-	backoff: defaultBackoff,
-	slowRetryMs: 30_000,
-	healthyAfterMs: 30_000,
-	random: Math.random,
-	now: Date.now,
-};
+export type {WatchTuning};
 
 export interface ResourceWatchCallbacks {
 	/**
@@ -53,16 +31,24 @@ export interface ResourceWatchCallbacks {
 	onStatus(status: WatchStatus): void;
 }
 
-type WatchOutcome = {gone: boolean; openMs: number; progressed: boolean};
+/** The server came back while this request waited for an answer: send it again now. */
+class RetryNow extends Error {}
+
+interface Counters {
+	/** Errors since the last healthy watch; drives the backoff. */
+	failures: number;
+	/** Watches that ended (cleanly or 410) without doing anything useful. */
+	quickEnds: number;
+}
 
 export class ResourceWatch {
 	private readonly tuning: WatchTuning;
 	private readonly path: string;
 	private readonly server: string;
+	private readonly reachability: Reachability;
 	private controller: AbortController | null = null;
 	private currentStatus: WatchStatus;
-	private objectMap = new Map<string, KubeObject>();
-	private resourceVersion: string | null = null;
+	private readonly watched: WatchedObjects;
 
 	constructor(
 		private readonly kc: KubeConfig,
@@ -70,10 +56,13 @@ export class ResourceWatch {
 		private readonly namespace: string | null,
 		private readonly callbacks: ResourceWatchCallbacks,
 		tuning: Partial<WatchTuning> = {},
+		reachability?: Reachability,
 	) {
 		this.tuning = {...defaultWatchTuning, ...tuning};
+		this.reachability = reachability ?? createReachability(kc, tuning);
 		this.path = collectionPath(type, namespace);
 		this.server = displayServer(kc.getCurrentCluster()?.server ?? '');
+		this.watched = {type, map: new Map(), resourceVersion: null};
 		this.currentStatus = {resource: type.resource, state: 'connecting', attempt: 0, nextRetryAt: null, reason: null};
 	}
 
@@ -82,7 +71,7 @@ export class ResourceWatch {
 	}
 
 	get objects(): ReadonlyMap<string, KubeObject> {
-		return this.objectMap;
+		return this.watched.map;
 	}
 
 	start(): void {
@@ -104,80 +93,128 @@ export class ResourceWatch {
 
 	private async run(signal: AbortSignal): Promise<void> {
 		const {tuning} = this;
-		let failures = 0; // errors since the last healthy watch; drives the backoff
-		let quickEnds = 0; // watches that ended (cleanly or 410) without doing anything useful
-
+		const counters: Counters = {failures: 0, quickEnds: 0};
 		while (!signal.aborted) {
 			const stream = {openedAt: null as number | null};
 			try {
-				if (this.resourceVersion === null) {
+				if (this.watched.resourceVersion === null) {
 					await this.list(signal);
 				}
-				const outcome = await this.watchOnce(signal, () => {
+				const end = await this.watchOnce(signal, () => {
 					stream.openedAt = tuning.now();
-					this.setStatus(signal, {state: 'live', attempt: 0, nextRetryAt: null, reason: null});
 				});
-				if (outcome.openMs >= tuning.healthyAfterMs) {
-					failures = 0;
-				}
-				if (outcome.gone) {
-					this.resourceVersion = null;
-				}
-				// A server that ends every watch at once must not become a hot loop.
-				quickEnds = outcome.progressed || outcome.openMs >= 1000 ? 0 : quickEnds + 1;
-				if (quickEnds > 1) {
-					await sleep(backoffDelay(quickEnds - 1, tuning.backoff, tuning.random), signal);
-				}
+				await this.afterStream(end, counters, signal);
 			} catch (error) {
 				if (signal.aborted) {
 					return;
 				}
+				if (error instanceof RetryNow) {
+					counters.failures = 0;
+					continue;
+				}
 				// A stream that stayed open long enough was healthy, however it ended (e.g. the server restarted).
 				if (stream.openedAt !== null && tuning.now() - stream.openedAt >= tuning.healthyAfterMs) {
-					failures = 0;
+					counters.failures = 0;
 				}
 				const verdict = classifyWatchError(error, {type: this.type, namespace: this.namespace, server: this.server});
-				switch (verdict.action) {
-					case 'relist': {
-						this.resourceVersion = null;
-						quickEnds++;
-						if (quickEnds > 1) {
-							await sleep(backoffDelay(quickEnds - 1, tuning.backoff, tuning.random), signal);
-						}
-						break;
-					}
-					case 'stop': {
-						this.setStatus(signal, {state: 'failed', attempt: failures, nextRetryAt: null, reason: verdict.reason});
-						return;
-					}
-					case 'slow': {
-						if (error instanceof KubeApiError && error.statusCode === 404 && this.objectMap.size > 0) {
-							// The CRD was removed, and with it every object of this kind.
-							this.objectMap = new Map();
-							this.emitObjects(signal);
-						}
-						this.resourceVersion = null;
-						failures = 0;
-						const delay = jittered(tuning.slowRetryMs, tuning.backoff.jitter, tuning.random);
-						await this.waitToRetry(signal, 'unavailable', 0, delay, verdict.reason);
-						break;
-					}
-					case 'backoff': {
-						failures++;
-						const delay = backoffDelay(failures, tuning.backoff, tuning.random);
-						await this.waitToRetry(signal, 'reconnecting', failures, delay, verdict.reason);
-						break;
-					}
+				if (!(await this.afterError(error, verdict, counters, signal))) {
+					return;
 				}
 			}
 		}
 	}
 
-	private async waitToRetry(signal: AbortSignal, state: WatchState, attempt: number, delayMs: number, reason: string): Promise<void> {
+	private async afterStream(end: StreamEnd, counters: Counters, signal: AbortSignal): Promise<void> {
+		const {tuning} = this;
+		if (end.openMs >= tuning.healthyAfterMs) {
+			counters.failures = 0;
+		}
+		if (end.gone) {
+			this.watched.resourceVersion = null;
+		}
+		// A server that ends every watch at once must not become a hot loop.
+		counters.quickEnds = end.progressed || end.openMs >= 1000 ? 0 : counters.quickEnds + 1;
+		if (counters.quickEnds > 1) {
+			await sleep(backoffDelay(counters.quickEnds - 1, tuning.backoff, tuning.random), signal);
+		}
+	}
+
+	/** Waits as the verdict says; false when the loop must end. */
+	private async afterError(error: unknown, verdict: ErrorVerdict, counters: Counters, signal: AbortSignal): Promise<boolean> {
+		const {tuning} = this;
+		switch (verdict.action) {
+			case 'relist': {
+				this.watched.resourceVersion = null;
+				counters.quickEnds++;
+				if (counters.quickEnds > 1) {
+					await sleep(backoffDelay(counters.quickEnds - 1, tuning.backoff, tuning.random), signal);
+				}
+				return true;
+			}
+			case 'stop': {
+				this.setStatus(signal, {state: 'failed', attempt: counters.failures, nextRetryAt: null, reason: verdict.reason});
+				return false;
+			}
+			case 'slow': {
+				if (this.reachability.inDoubt) {
+					// A starting server says 404/403 before it has loaded its CRDs and RBAC rules: keep the objects, retry soon.
+					return this.backoff(counters, `${verdict.reason} (the API server is starting)`, signal);
+				}
+				if (error instanceof KubeApiError && error.statusCode === 404 && this.watched.map.size > 0) {
+					// The CRD was removed, and with it every object of this kind.
+					this.watched.map = new Map();
+					this.emitObjects(signal);
+				}
+				this.watched.resourceVersion = null;
+				counters.failures = 0;
+				const delay = jittered(tuning.slowRetryMs, tuning.backoff.jitter, tuning.random);
+				await this.waitToRetry(signal, 'unavailable', 0, delay, verdict.reason);
+				return true;
+			}
+			case 'backoff': {
+				this.reachability.failed();
+				return this.backoff(counters, verdict.reason, signal);
+			}
+		}
+	}
+
+	private async backoff(counters: Counters, reason: string, signal: AbortSignal): Promise<boolean> {
+		counters.failures++;
+		const delay = backoffDelay(counters.failures, this.tuning.backoff, this.tuning.random);
+		if ((await this.waitToRetry(signal, 'reconnecting', counters.failures, delay, reason)) === 'recovered') {
+			// The server answers again: the next failure starts from the first, short delay.
+			counters.failures = 0;
+		}
+		return true;
+	}
+
+	private async waitToRetry(signal: AbortSignal, state: WatchState, attempt: number, delayMs: number, reason: string): Promise<WaitEnd> {
 		this.setStatus(signal, {state, attempt, nextRetryAt: this.tuning.now() + delayMs, reason});
-		await sleep(delayMs, signal);
+		const end = await this.reachability.wait(delayMs, signal);
 		// Trying now: keep the state and reason until the attempt succeeds or fails.
 		this.setStatus(signal, {state, attempt, nextRetryAt: null, reason});
+		return end;
+	}
+
+	/**
+	 * Sends one GET through the shared reachability: a request cut short
+	 * because the server came back becomes RetryNow; a non-2xx answer becomes
+	 * a KubeApiError; a 2xx tells the other watches the server answers.
+	 */
+	private async send(attempt: TrackedRequest, query: Query, verb: Verb): Promise<OpenResponse> {
+		const {tuning} = this;
+		let open: OpenResponse;
+		try {
+			open = await openGet(this.kc, this.path, query, attempt.signal, tuning.requestTimeoutMs);
+		} catch (error) {
+			throw attempt.wasCut() ? new RetryNow() : error;
+		}
+		attempt.answered();
+		if (open.response.statusCode !== 200) {
+			throw await apiErrorFrom(open, verb, tuning.requestTimeoutMs);
+		}
+		this.reachability.answered();
+		return open;
 	}
 
 	/** Paged LIST into a fresh map; remembers the collection's resourceVersion. */
@@ -187,171 +224,61 @@ export class ResourceWatch {
 		let continueToken: string | undefined;
 		let resourceVersion = '';
 		do {
-			const open = await openGet(
-				this.kc,
-				this.path,
-				{limit: tuning.pageSize, continue: continueToken},
-				signal,
-				tuning.requestTimeoutMs,
-			);
-			if (open.response.statusCode !== 200) {
-				throw await apiErrorFrom(open, 'list', tuning.requestTimeoutMs);
+			const attempt = this.reachability.track(signal);
+			try {
+				const open = await this.send(attempt, {limit: tuning.pageSize, continue: continueToken}, 'list');
+				const page = parseListPage(await readBody(open, tuning.requestTimeoutMs));
+				for (const item of page.items ?? []) {
+					objects.set(objectKey(item), trimObject(item, this.type));
+				}
+				// Every page carries the resourceVersion of the snapshot the first page started.
+				resourceVersion = page.metadata?.resourceVersion || resourceVersion;
+				continueToken = page.metadata?.continue || undefined;
+			} catch (error) {
+				throw attempt.wasCut() ? new RetryNow() : error;
+			} finally {
+				attempt.done();
 			}
-			const page = parseListPage(await readBody(open, tuning.requestTimeoutMs));
-			for (const item of page.items ?? []) {
-				objects.set(objectKey(item), trimObject(item, this.type));
-			}
-			// Every page carries the resourceVersion of the snapshot the first page started.
-			resourceVersion = page.metadata?.resourceVersion || resourceVersion;
-			continueToken = page.metadata?.continue || undefined;
 		} while (continueToken);
 
-		this.objectMap = objects;
-		this.resourceVersion = resourceVersion || null;
+		this.watched.map = objects;
+		this.watched.resourceVersion = resourceVersion || null;
 		this.emitObjects(signal);
 	}
 
 	/** One WATCH request; resolves when the stream ends cleanly or with 410, rejects on errors. */
-	private async watchOnce(signal: AbortSignal, onOpen: () => void): Promise<WatchOutcome> {
+	private async watchOnce(signal: AbortSignal, onOpen: () => void): Promise<StreamEnd> {
 		const {tuning} = this;
-		const open = await openGet(
-			this.kc,
-			this.path,
-			{
+		const attempt = this.reachability.track(signal);
+		try {
+			const query = {
 				watch: 1,
-				resourceVersion: this.resourceVersion ?? undefined,
+				resourceVersion: this.watched.resourceVersion ?? undefined,
 				allowWatchBookmarks: true,
 				timeoutSeconds: tuning.watchTimeoutSeconds,
-			},
-			signal,
-			tuning.requestTimeoutMs,
-		);
-		if (open.response.statusCode !== 200) {
-			throw await apiErrorFrom(open, 'watch', tuning.requestTimeoutMs);
-		}
-		const openedAt = tuning.now();
-		onOpen();
-		return this.consumeStream(open, signal, openedAt);
-	}
-
-	private consumeStream(open: OpenResponse, signal: AbortSignal, openedAt: number): Promise<WatchOutcome> {
-		const {tuning} = this;
-		const idleMs = tuning.watchTimeoutSeconds * 1000 + tuning.idleGraceMs;
-		const {response} = open;
-		response.setEncoding('utf8');
-
-		return new Promise<WatchOutcome>((resolve, reject) => {
-			let pending = '';
-			let progressed = false;
-			let settled = false;
-			let idleTimer: NodeJS.Timeout | undefined;
-
-			const finish = (error: Error | null, gone = false) => {
-				if (settled) {
-					return;
-				}
-				settled = true;
-				clearTimeout(idleTimer);
-				open.close();
-				if (error) {
-					reject(error);
-				} else {
-					resolve({gone, openMs: tuning.now() - openedAt, progressed});
-				}
 			};
-			const armWatchdog = () => {
-				clearTimeout(idleTimer);
-				idleTimer = setTimeout(() => finish(new WatchTimeoutError('WATCH_IDLE', idleMs)), idleMs);
-			};
-			armWatchdog();
-
-			response.on('data', (chunk: string) => {
-				if (settled) {
-					return;
-				}
-				armWatchdog();
-				pending += chunk;
-				const lines = pending.split('\n');
-				pending = lines.pop() ?? '';
-				let changed = false;
-				try {
-					for (const line of lines) {
-						const result = this.applyEvent(line);
-						changed ||= result === 'changed';
-						progressed ||= result !== 'ignored';
-					}
-				} catch (error) {
-					if (error instanceof KubeApiError && error.statusCode === 410) {
-						if (changed) {
-							this.emitObjects(signal);
-						}
-						finish(null, true);
-						return;
-					}
-					if (changed) {
-						this.emitObjects(signal);
-					}
-					finish(error as Error);
-					return;
-				}
-				// One callback per network chunk, so a burst of events is one update.
-				if (changed) {
-					this.emitObjects(signal);
-				}
+			const open = await this.send(attempt, query, 'watch');
+			onOpen();
+			this.setStatus(signal, {state: 'live', attempt: 0, nextRetryAt: null, reason: null});
+			return await consumeStream(open, this.watched, {
+				idleMs: tuning.watchTimeoutSeconds * 1000 + tuning.idleGraceMs,
+				now: tuning.now,
+				onChanged: () => this.emitObjects(signal),
+			}).catch((error: unknown) => {
+				throw attempt.wasCut() ? new RetryNow() : error;
 			});
-			const reset = () => Object.assign(new Error('connection reset'), {code: 'ECONNRESET'});
-			response.on('end', () => finish(null));
-			// A close without a complete body means the connection broke mid-stream.
-			response.on('close', () => finish(response.complete ? null : reset()));
-			response.on('aborted', () => finish(reset()));
-			response.on('error', (error) => finish(error));
-		});
-	}
-
-	/** Applies one NDJSON watch line. Throws KubeApiError for ERROR events. */
-	private applyEvent(line: string): 'changed' | 'bookmark' | 'ignored' {
-		if (!line.trim()) {
-			return 'ignored';
-		}
-		let event: {type?: string; object?: KubeObject & {code?: number}};
-		try {
-			event = JSON.parse(line) as typeof event;
-		} catch {
-			throw new Error('malformed watch event from the server');
-		}
-		const object = event.object;
-		if (event.type === 'ERROR') {
-			throw new KubeApiError(typeof object?.code === 'number' ? object.code : 500, 'watch', statusMessage(object));
-		}
-		if (!object) {
-			return 'ignored';
-		}
-		const resourceVersion = object.metadata?.resourceVersion;
-		if (resourceVersion) {
-			this.resourceVersion = resourceVersion;
-		}
-		switch (event.type) {
-			case 'ADDED':
-			case 'MODIFIED':
-				this.objectMap.set(objectKey(object), trimObject(object, this.type));
-				return 'changed';
-			case 'DELETED':
-				this.objectMap.delete(objectKey(object));
-				return 'changed';
-			case 'BOOKMARK':
-				return 'bookmark';
-			default:
-				return 'ignored';
+		} finally {
+			attempt.done();
 		}
 	}
 
 	private emitObjects(signal: AbortSignal): void {
 		if (!signal.aborted) {
-			this.callbacks.onObjects(this.objectMap);
+			this.callbacks.onObjects(this.watched.map);
 		}
 	}
 
-	private setStatus(signal: AbortSignal, next: Omit<WatchStatus, 'resource'>): void {
+	private setStatus(signal: AbortSignal, next: Omit<WatchStatus, 'resource' | 'staleSince'>): void {
 		const current = this.currentStatus;
 		if (
 			signal.aborted ||
@@ -362,7 +289,9 @@ export class ResourceWatch {
 		) {
 			return;
 		}
-		this.currentStatus = {resource: this.type.resource, ...next};
+		// The objects on screen stopped being current when the stream was lost, not at each later retry.
+		const staleSince = next.state === 'live' ? undefined : current.state === 'live' ? this.tuning.now() : current.staleSince;
+		this.currentStatus = {resource: this.type.resource, ...next, ...(staleSince === undefined ? {} : {staleSince})};
 		this.callbacks.onStatus(this.currentStatus);
 	}
 }
@@ -379,21 +308,4 @@ function parseListPage(text: string): ListPage {
 		// Usually a body cut short; the retry lists again.
 		throw new Error('malformed list response from the server');
 	}
-}
-
-/** Resolves after `ms`, or at once when `signal` aborts; never rejects. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-	return new Promise((resolve) => {
-		if (signal.aborted) {
-			resolve();
-			return;
-		}
-		const done = () => {
-			clearTimeout(timer);
-			signal.removeEventListener('abort', done);
-			resolve();
-		};
-		const timer = setTimeout(done, ms);
-		signal.addEventListener('abort', done, {once: true});
-	});
 }

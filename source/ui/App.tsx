@@ -8,7 +8,8 @@ import type {ActionPlan} from '../actions/plan.js';
 import {actionsFor, undoDiffFor} from '../actions/targets.js';
 import {deriveRollouts} from '../model/derive.js';
 import type {Source} from '../kube/source.js';
-import {describeWatches} from '../kube/watch-status.js';
+import {describeWatches, staleSince} from '../kube/watch-status.js';
+import {humanDuration} from '../model/duration.js';
 import {useController} from './controller.js';
 import {Frame} from './Frame.js';
 import {useNow, useSnapshot, useSpinner, useTerminalSize} from './hooks.js';
@@ -46,6 +47,8 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 	const actions = useMemo(() => (selectedKey ? actionsFor(objects, selectedKey) : null), [objects, selectedKey]);
 	const undoTarget = state.picker ? selectedKey : state.confirm?.action === 'undo' ? keyOf(state.confirm.rollout) : null;
 	const undoRevision = state.picker ? state.picker.choices[state.picker.index]?.revision : state.confirm?.targetRevision;
+	const lostAt = staleSince(snapshot.watches);
+	const stale = lostAt === null ? null : humanDuration(Math.max(0, now - lostAt));
 	const loading = snapshot.watches.some(w => w.resource === 'rollouts' && w.state === 'connecting');
 	const spinning = Boolean(state.busy) || (loading && !state.flash);
 	const spinner = useSpinner(spinning);
@@ -61,6 +64,7 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 		namespace,
 		readonlyReason,
 		connection: describeWatches(snapshot.watches, now),
+		stale,
 		loading,
 		actions,
 		undoDiff: undoTarget ? undoDiffFor(objects, undoTarget, undoRevision) : [],

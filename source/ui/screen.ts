@@ -44,6 +44,8 @@ export interface ScreenInput {
 	namespace: string | null;
 	readonlyReason: string | null;
 	connection: WatchSummary;
+	/** How old the objects on screen are ("12s") while the connection is degraded; null when current. */
+	stale: string | null;
 	/** The rollouts watch has not answered yet. */
 	loading: boolean;
 	/** What the selected rollout's action keys can do (dims the ones that do not apply). */
@@ -87,6 +89,7 @@ export function buildScreen(input: ScreenInput): Screen {
 		detailLines: state.help ? modal.length : detailCount,
 		detailHeight: bodyHeight,
 		readonly: readonlyReason !== null,
+		stale: input.stale,
 	};
 	return {lines, keyContext};
 }
@@ -117,12 +120,12 @@ function listBody({state, selection, now, namespace, loading}: ScreenInput, widt
 	return [header, [seg(state.filter ? `no rollout matches "${state.filter}"` : `no rollouts ${scope}`, {dim: true})]];
 }
 
-function titleLine({origin, namespace, views, connection, readonlyReason}: ScreenInput): Line {
+function titleLine({origin, namespace, views, connection, readonlyReason, stale}: ScreenInput): Line {
 	const attention = views.filter(v => v.needsAttention).length;
 	const glyph = connection.severity === 'ok' ? '●' : connection.severity === 'warn' ? '◌' : '✖';
 	const color = connection.severity === 'ok' ? 'green' : connection.severity === 'warn' ? 'yellow' : 'red';
 	const state = connection.severity === 'ok' ? connection.summary : connection.severity === 'warn' ? 'degraded' : 'offline';
-	const line: Line = [seg('rollouts-tui', {bold: true}), seg(` ${glyph} ${state}`, {color})];
+	const line: Line = [seg('rollouts-tui', {bold: true}), seg(` ${glyph} ${state}${stale ? `, stale ${stale}` : ''}`, {color})];
 	if (readonlyReason) line.push(seg(`  READ-ONLY (${readonlyReason})`, {bold: true, color: 'yellow'}));
 	line.push(seg(`  ${origin}  ns ${namespace ?? '(all)'}  ${views.length} rollout${views.length === 1 ? '' : 's'}`));
 	if (attention > 0) line.push(seg(`, ${attention} need${attention === 1 ? 's' : ''} attention`, {bold: true, color: 'yellow'}));

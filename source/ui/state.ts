@@ -66,6 +66,8 @@ export interface KeyContext {
 	detailLines: number;
 	detailHeight: number;
 	readonly: boolean;
+	/** How old the objects on screen are ("12s") while the connection is degraded; null or absent when current. */
+	stale?: string | null;
 }
 
 export interface KeyResult {
@@ -119,6 +121,8 @@ function apply(state: UiState, mode: Mode, intent: Intent, ctx: KeyContext): Key
 		case 'deleteChar':
 			return {state: {...state, filter: state.filter.slice(0, -1)}};
 		case 'confirm':
+			// The confirmation stays open, so it can be confirmed once the view is live again.
+			if (ctx.stale) return {state: {...state, flash: {kind: 'info', text: waitForFresh(ctx.stale)}}};
 			return {state: {...state, confirm: null}, effect: {type: 'execute', plan: state.confirm!}};
 		case 'cancel':
 			return mode === 'picker'
@@ -182,11 +186,15 @@ function pick(state: UiState): KeyResult {
 	};
 }
 
+/** Acting on a stale view could undo what happened meanwhile: actions wait until every kind is live again. */
+const waitForFresh = (stale: string) => `waiting for a fresh state (the view is ${stale} old while reconnecting); actions work again once it is live`;
+
 function actionKey(state: UiState, action: ActionName, ctx: KeyContext): KeyResult {
 	if (ctx.readonly) {
 		return {state: {...state, flash: {kind: 'error', text: 'read-only mode (--readonly): actions are disabled'}}};
 	}
 	if (state.busy) return {state: {...state, flash: {kind: 'info', text: `wait: ${state.busy} is still in flight`}}};
+	if (ctx.stale) return {state: {...state, flash: {kind: 'info', text: waitForFresh(ctx.stale)}}};
 	const target = state.selected;
 	if (!target || (state.screen === 'list' && !ctx.visible.includes(target))) {
 		return {state: {...state, flash: {kind: 'info', text: 'no rollout selected'}}};

@@ -32,17 +32,23 @@ export class FakeApiServer {
 
 	constructor(public handler: Handler) {}
 
-	async listen(): Promise<string> {
-		await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+	/** Listens on `port` (default: a free one); the same port again simulates a restarted server. */
+	async listen(port = 0): Promise<string> {
+		await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
 		return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
 	}
 
+	/** LIST requests (readiness probes of /readyz are counted apart, in `probes`). */
 	get lists(): Recorded[] {
-		return this.requests.filter((r) => !r.watch);
+		return this.requests.filter((r) => !r.watch && r.path !== '/readyz');
 	}
 
 	get watches(): Recorded[] {
 		return this.requests.filter((r) => r.watch);
+	}
+
+	get probes(): Recorded[] {
+		return this.requests.filter((r) => r.path === '/readyz');
 	}
 
 	/** Responses still open (watch streams). */

@@ -1,7 +1,7 @@
 import {KINDS} from '../../source/domain/kinds.js';
 import {describe, expect, it} from 'vitest';
 import type {ResourceKind, WatchStatus} from '../../source/kube/source.js';
-import {describeWatches} from '../../source/kube/watch-status.js';
+import {describeWatches, staleSince} from '../../source/kube/watch-status.js';
 
 const all: ResourceKind[] = KINDS.map((kind) => kind.resource);
 const now = 1_000_000;
@@ -61,5 +61,16 @@ describe('describeWatches', () => {
 			summary: 'rollouts: unauthorized: credentials rejected; pods: reconnecting (attempt 2, next try in 1s): connection reset by x',
 			severity: 'error',
 		});
+	});
+
+	it('staleSince: the oldest loss among kinds not live again; null when all are live or never were', () => {
+		expect(staleSince(allLive())).toBeNull();
+		expect(staleSince(all.map((r) => watch(r, {state: 'connecting'})))).toBeNull();
+		const watches = replace(allLive(), {
+			pods: {state: 'reconnecting', staleSince: now - 5000},
+			services: {state: 'reconnecting', staleSince: now - 12_000},
+			rollouts: {state: 'reconnecting'},
+		});
+		expect(staleSince(watches)).toBe(now - 12_000);
 	});
 });
