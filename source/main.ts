@@ -67,10 +67,23 @@ const KNOWN_FLAGS = new Set([
 	]),
 ]);
 
+/** meow reads the "-" of `--file -` as an argument of its own, leaving --file empty; keep it with its flag. */
+function keepStdinFile(argv: string[]): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === '--') return [...out, ...argv.slice(i)];
+		if ((argv[i] === '--file' || argv[i] === '-f') && argv[i + 1] === '-') {
+			out.push('--file=-');
+			i++;
+		} else out.push(argv[i]!);
+	}
+	return out;
+}
+
 export async function main(argv: string[]): Promise<number> {
 	const cli = meow(HELP, {
 		importMeta: import.meta,
-		argv,
+		argv: keepStdinFile(argv),
 		// We report unknown flags ourselves, in the same one-line style as every other error.
 		allowUnknownFlags: true,
 		flags: FLAGS,
