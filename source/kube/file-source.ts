@@ -91,21 +91,24 @@ const tooBig = (limit: number, format = ''): string => `${format}larger than the
 /** Every Kubernetes object in the text, Lists flattened. Throws FileProblem. */
 function objectsOf(text: string): KubeObject[] {
 	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	const documents = parseDocuments(body);
+	const {documents, shared} = parseDocuments(body);
+	// Aliases may share values: count every expansion, up to a few per byte of the file.
+	const maxValues = FILE_LIMITS.valuesPerByte * body.length + 1000;
 	const found: KubeObject[] = [];
 	documents.forEach((document, i) => {
-		checkValueLimits(document, body.length + 16);
+		checkValueLimits(document, maxValues, shared);
 		collect(document, i + 1, documents.length, found);
 	});
 	return found;
 }
 
-function parseDocuments(text: string): unknown[] {
+/** The documents, and whether they may share values (YAML aliases). */
+function parseDocuments(text: string): {documents: unknown[]; shared: boolean} {
 	const trimmed = text.trimStart();
 	if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
 		if (text.length > FILE_LIMITS.maxJsonBytes) throw new FileProblem(tooBig(FILE_LIMITS.maxJsonBytes, 'JSON '));
 		try {
-			return [JSON.parse(text)];
+			return {documents: [JSON.parse(text)], shared: false};
 		} catch {
 			// Not JSON after all: YAML reads JSON too, and reports the line and column.
 		}
@@ -113,7 +116,7 @@ function parseDocuments(text: string): unknown[] {
 	if (Buffer.byteLength(text) > FILE_LIMITS.maxYamlBytes) {
 		throw new FileProblem(`${tooBig(FILE_LIMITS.maxYamlBytes, 'YAML ')}; JSON may be up to ${mib(FILE_LIMITS.maxJsonBytes)} (kubectl get -o json)`);
 	}
-	return parseYamlDocuments(text);
+	return {documents: parseYamlDocuments(text), shared: true};
 }
 
 /**

@@ -22,6 +22,8 @@ import {mutate, mutation, validWorld, type Mutation} from './fuzz-world.js';
 
 const RUNS = Number(process.env['ROLLOUTS_TUI_FUZZ_RUNS'] ?? '') || undefined;
 const runs = (fallback: number) => ({numRuns: RUNS ?? fallback});
+/** A frame takes tens of ms on a loaded machine: give long runs the time they need. */
+const TIMEOUT = Math.max(600_000, (RUNS ?? 0) * 1000);
 
 /** C0 but newline, DEL, C1, bidi and invisible direction marks: none may reach a terminal. */
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
@@ -80,7 +82,7 @@ describe('fuzz: hostile objects through the model, the printers and the frame bu
 			}),
 			runs(1200),
 		);
-	}, 600_000);
+	}, TIMEOUT);
 
 	it('frames drawn from any view are no wider than the terminal and hold no control byte', () => {
 		fc.assert(
@@ -101,7 +103,7 @@ describe('fuzz: hostile objects through the model, the printers and the frame bu
 			}),
 			runs(300),
 		);
-	}, 600_000);
+	}, TIMEOUT);
 });
 
 const VALID_FILE = `apiVersion: v1
@@ -155,5 +157,5 @@ describe('fuzz: edited files through the loader', () => {
 			}),
 			runs(1000),
 		);
-	}, 600_000);
+	}, TIMEOUT);
 });
