@@ -3,7 +3,7 @@
 // an AnalysisRun and an Experiment), and fast-check arbitraries for hostile
 // values and for mutations of that world.
 import fc from 'fast-check';
-import type {KubeObject, ObjectSets} from '../../source/model/objects.js';
+import type {KubeObject, ObjectSets} from '../../source/domain/raw.js';
 import {blueGreen, canary, objects, pod, replicaSet} from './builders.js';
 
 /** A fresh copy of the valid world; rollouts are named ro-0 (blue-green), ro-1 and ro-2 (canaries in a timed pause) in namespace "default". */
@@ -185,11 +185,20 @@ function setPath(target: unknown, path: readonly (string | number)[], value: unk
 	for (let i = 0; i < path.length - 1; i++) {
 		if (typeof node !== 'object' || node === null) return;
 		const record = node as Record<string | number, unknown>;
-		if (typeof record[path[i]!] !== 'object' || record[path[i]!] === null) record[path[i]!] = typeof path[i + 1] === 'number' ? [] : {};
-		node = record[path[i]!];
+		const key = path[i]!;
+		padArray(node, key);
+		if (typeof record[key] !== 'object' || record[key] === null) record[key] = typeof path[i + 1] === 'number' ? [] : {};
+		node = record[key];
 	}
 	if (typeof node !== 'object' || node === null) return;
 	const record = node as Record<string | number, unknown>;
-	if (value === undefined) delete record[path[path.length - 1]!];
-	else record[path[path.length - 1]!] = value;
+	const last = path[path.length - 1]!;
+	padArray(node, last);
+	if (value === undefined) delete record[last];
+	else record[last] = value;
+}
+
+/** Parsed JSON and YAML have no array holes: pad with nulls up to `key`, as a file would. */
+function padArray(node: object, key: string | number): void {
+	if (Array.isArray(node) && typeof key === 'number') while (node.length < key) node.push(null);
 }
