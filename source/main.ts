@@ -24,7 +24,7 @@ const HELP = `
     -A, --all-namespaces    every namespace
         --context NAME      kubeconfig context to use
         --kubeconfig PATH   kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)
-    -f, --file PATH         read objects from a YAML/JSON file instead of a cluster
+    -f, --file PATH         read objects from a YAML/JSON file instead of a cluster (- = stdin)
     -o, --output FORMAT     text or json: print once and exit (default when stdout is not a terminal)
         --readonly          disable every action key
         --no-color          no colours (also NO_COLOR=1)
@@ -67,10 +67,23 @@ const KNOWN_FLAGS = new Set([
 	]),
 ]);
 
+/** meow reads the "-" of `--file -` as an argument of its own, leaving --file empty; keep it with its flag. */
+function keepStdinFile(argv: string[]): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === '--') return [...out, ...argv.slice(i)];
+		if ((argv[i] === '--file' || argv[i] === '-f') && argv[i + 1] === '-') {
+			out.push('--file=-');
+			i++;
+		} else out.push(argv[i]!);
+	}
+	return out;
+}
+
 export async function main(argv: string[]): Promise<number> {
 	const cli = meow(HELP, {
 		importMeta: import.meta,
-		argv,
+		argv: keepStdinFile(argv),
 		// We report unknown flags ourselves, in the same one-line style as every other error.
 		allowUnknownFlags: true,
 		flags: FLAGS,
@@ -124,7 +137,7 @@ async function runActionSubcommand(
 ): Promise<number> {
 	if (rest.length !== 1) throw new UserError(`usage: rollouts-tui ${command} NAME${command === 'undo' ? ' [--to-revision N]' : command === 'promote' ? ' [--full]' : ''}`);
 	if (flags.readonly) throw new UserError(`--readonly: refusing to ${command}`);
-	if (flags.file) throw new UserError(`${command} needs a cluster; --file is read-only`);
+	if (flags.file !== undefined) throw new UserError(`${command} needs a cluster; --file is read-only`);
 	if (flags.full && command !== 'promote') throw new UserError('--full only applies to promote');
 	if (flags.toRevision !== undefined && command !== 'undo') throw new UserError('--to-revision only applies to undo');
 	const {loadKubeConfig} = await import('./kube/config.js');

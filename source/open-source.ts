@@ -27,13 +27,14 @@ export interface SourceFlags {
 }
 
 export async function openSource(flags: SourceFlags): Promise<OpenedSource> {
-	if (flags.file) {
+	if (flags.file !== undefined) {
+		if (flags.file === '') throw new UserError('--file needs a path (or - for standard input)');
 		if (flags.context || flags.kubeconfig) throw new UserError('--file reads no cluster; drop --context/--kubeconfig');
-		const {loadFileSource} = await import('./kube/file-source.js');
-		const source = loadFileSource(flags.file);
+		const {loadFileSource, loadStdinSource} = await import('./kube/file-source.js');
+		const source = flags.file === '-' ? await loadStdinSource() : loadFileSource(flags.file);
 		// A file has every namespace in it; -n narrows the view like it would on a cluster.
 		const namespace = flags.allNamespaces ? null : (flags.namespace ?? null);
-		return {source: namespace ? onlyNamespace(source, namespace) : source, origin: `file ${flags.file}`, namespace, offline: true};
+		return {source: namespace ? onlyNamespace(source, namespace) : source, origin: flags.file === '-' ? 'standard input' : `file ${flags.file}`, namespace, offline: true};
 	}
 	const {loadKubeConfig} = await import('./kube/config.js');
 	const {checkReachable} = await import('./kube/preflight.js');

@@ -21,9 +21,17 @@ export const str = (x: unknown): string => (typeof x === 'string' ? x : '');
 /** A non-empty string, else null (timestamps). */
 export const strOrNull = (x: unknown): string | null => (typeof x === 'string' && x !== '' ? x : null);
 
-/** A finite number, truncated to an integer, or undefined. */
+/**
+ * A number within the safe-integer range, truncated to an integer, or
+ * undefined. Beyond that range (1e308, Infinity) a count or size is absurd:
+ * it reads as absent for that field only, and sums and products of these
+ * stay finite (no Infinity, which JSON would print as null).
+ */
 export const int = (x: unknown): number | undefined =>
-	typeof x === 'number' && Number.isFinite(x) ? Math.trunc(x) : undefined;
+	typeof x === 'number' && Math.abs(x) <= Number.MAX_SAFE_INTEGER ? Math.trunc(x) : undefined;
+
+/** The ECMAScript Date range, ±8.64e15 ms around 1970: beyond it a time has no date. */
+export const MAX_TIME_MS = 8.64e15;
 
 export const bool = (x: unknown): boolean => x === true;
 

@@ -19,11 +19,13 @@ export function fileErrorWords(error: unknown): string {
 	}
 }
 
-/** "line 12: bad indentation of a mapping entry", without the parser's excerpt of the source. */
+/**
+ * "line 12, column 3: bad indentation of a mapping entry": js-yaml's reason cut
+ * before the first thing it could quote from the file (it quotes tags, aliases
+ * and directives: "unknown tag !<...>"), and never its excerpt of the source.
+ */
 export function yamlErrorWhere(error: unknown): string {
-	if (error instanceof yaml.YAMLException) {
-		const line = error.mark ? `line ${error.mark.line + 1}: ` : '';
-		return `${line}${error.reason || 'syntax error'}`;
-	}
-	return 'syntax error';
+	if (!(error instanceof yaml.YAMLException)) return 'syntax error';
+	const words = /^[A-Za-z ,-]*/.exec(error.reason ?? '')?.[0].trim() || 'syntax error';
+	return error.mark ? `line ${error.mark.line + 1}, column ${error.mark.column + 1}: ${words}` : words;
 }

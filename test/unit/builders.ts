@@ -2,8 +2,7 @@
 // deep-merged overrides, so each test states only what matters to it.
 
 import {readFileSync} from 'node:fs';
-import yaml from 'js-yaml';
-import {kindNamed} from '../../source/domain/kinds.js';
+import {parseObjects, sortByKind} from '../../source/kube/file-source.js';
 import {emptyObjectSets, type ObjectSets, type Pod, type ReplicaSet, type Rollout} from '../../source/domain/raw.js';
 
 export const NOW = Date.parse('2026-11-09T15:35:00Z');
@@ -119,14 +118,7 @@ export function objects(over: Partial<ObjectSets> = {}): ObjectSets {
 	return {...emptyObjectSets(), ...over};
 }
 
-
-/** A `kind: List` YAML file (kubectl get -o yaml) sorted into ObjectSets. */
+/** A YAML file (kubectl get -o yaml) sorted into ObjectSets, read as --file reads it. */
 export function loadList(path: string): ObjectSets {
-	const sets = emptyObjectSets();
-	const doc = yaml.load(readFileSync(path, 'utf8')) as {items?: Array<{kind?: string}>};
-	for (const item of doc.items ?? []) {
-		const kind = kindNamed(item.kind);
-		if (kind !== undefined) (sets[kind.set] as unknown[]).push(item);
-	}
-	return sets;
+	return sortByKind(parseObjects(readFileSync(path, 'utf8'), path));
 }

@@ -310,3 +310,12 @@ describe('examples/bluegreen-paused.yaml', () => {
 		]);
 	});
 });
+
+describe('ownership with many references', () => {
+	it('a pod naming its ReplicaSet among 150,000 references, repeats included, is listed once', () => {
+		const refs = Array.from({length: 150_000}, (_, i) => ({uid: i % 3 === 0 ? 'rs-1-uid' : `other-${i}`}));
+		const p = pod('p-1', 'rs-1-uid', {metadata: {ownerReferences: refs}});
+		const [view] = deriveRollouts(objects({rollouts: [blueGreen()], replicaSets: [replicaSet('rs-1', 'aaa', 1)], pods: [p]}), NOW);
+		expect(view?.revisions[0]?.replicaSets[0]?.pods.map(x => x.name)).toEqual(['p-1']);
+	});
+});

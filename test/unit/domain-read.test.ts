@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {ownersOf} from '../../source/domain/facts.js';
 import {metaOf} from '../../source/domain/meta.js';
-import {strEntry, strMap, strOrNull, time} from '../../source/domain/read.js';
+import {int, strEntry, strMap, strOrNull, time} from '../../source/domain/read.js';
 
 describe('readers and metadata', () => {
 	it('strEntry reads one string entry as strMap does, without copying', () => {
@@ -51,5 +51,12 @@ describe('time', () => {
 			expect(time(s)).toBe(parse(s));
 		}
 		expect([time(''), time(undefined), time(5), time('yesterday')]).toEqual([undefined, undefined, undefined, undefined]);
+	});
+});
+
+describe('int: absurd numbers read as absent', () => {
+	it('keeps safe integers (truncated) and drops 1e308, Infinity, NaN and non-numbers', () => {
+		expect([int(3), int(2.7), int(-2.7), int(Number.MAX_SAFE_INTEGER), int(-Number.MAX_SAFE_INTEGER)]).toEqual([3, 2, -2, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER]);
+		for (const x of [1e308, -1e308, 2 ** 53, Infinity, -Infinity, Number.NaN, '3', null, undefined]) expect(int(x)).toBeUndefined();
 	});
 });

@@ -204,7 +204,7 @@ describe('loadKubeConfig', () => {
 	it('reports malformed YAML with the line but without quoting the file', () => {
 		const file = write('config', `${kubeconfig(one)}users:\n  - name: x\n   token: ${TOKEN}\n  bad: [\n`);
 		const error = userError(() => loadKubeConfig({kubeconfig: file}, env()));
-		expect(error.message).toMatch(new RegExp(`^kubeconfig ${file}: not valid YAML \\(line \\d+: .+\\)$`));
+		expect(error.message).toMatch(new RegExp(`^kubeconfig ${file}: not valid YAML \\(line \\d+, column \\d+: .+\\)$`));
 	});
 
 	it('reports a file that is not a kubeconfig mapping', () => {

@@ -133,13 +133,13 @@ items:
 	it('reports bad YAML with its line, without quoting the file', () => {
 		const file = write('bad.yaml', 'kind: Rollout\nmetadata:\n  name: a\n   namespace: secret-value\n');
 		const message = userError(() => loadFileSource(file));
-		expect(message).toMatch(new RegExp(`^--file ${file}: not valid YAML or JSON \\(line 4: .+\\)$`));
+		expect(message).toMatch(new RegExp(`^--file ${file}: not valid YAML or JSON \\(line 4, column 13: bad indentation of a mapping entry\\)$`));
 		expect(message).not.toContain('secret-value');
 	});
 
 	it('reports bad JSON with its line', () => {
 		const file = write('bad.json', '{\n  "kind": "Rollout",\n  "metadata": {"name": "a"},,\n}\n');
-		expect(userError(() => loadFileSource(file))).toMatch(new RegExp(`^--file ${file}: not valid YAML or JSON \\(line 3: .+\\)$`));
+		expect(userError(() => loadFileSource(file))).toMatch(new RegExp(`^--file ${file}: not valid YAML or JSON \\(line 3, column 29: expected the node content, but found\\)$`));
 	});
 
 	it('reports a file without Kubernetes objects', () => {

@@ -30,4 +30,13 @@ describe('timed canary pauses', () => {
 		expect(pauseEndsAt({spec: canary(1, {duration: '5m'}).spec, status: {currentStepIndex: 1}})).toBeNull();
 		expect(pauseEndsAt(null)).toBeNull();
 	});
+
+	it('treats durations longer than Go allows as no duration, and a pause ending past the Date range as no end', () => {
+		for (const duration of [1e308, '99999999999999999999h', '2562048h', -5, Number.NaN, Infinity]) {
+			expect(parsePauseDuration(duration)).toBeNull();
+			expect(pauseEndsAt(canary(1, {duration}))).toBeNull();
+		}
+		expect(parsePauseDuration('2562047h')).toBe(2_562_047 * 3_600_000);
+		expect(pauseEndsAt(canary(1, {duration: '2562047h'}, '+275760-09-01T00:00:00Z'))).toBeNull();
+	});
 });

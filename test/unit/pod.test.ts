@@ -230,3 +230,15 @@ describe('podView', () => {
 		expect([a, b, c].sort(comparePods).map((p) => p.name)).toEqual(['c', 'a', 'b']);
 	});
 });
+
+describe('absurd restart counts', () => {
+	it('1e308 restarts count as absent for that container only, so the sum stays a finite number', () => {
+		const pod: Pod = {
+			spec: {containers: [{name: 'a'}, {name: 'b'}, {name: 'c'}]},
+			status: {phase: 'Running', containerStatuses: [running('a', true, 1e308), running('b', true, 1e308), running('c', true, 3)]},
+		};
+		expect(podStatus(pod)).toEqual({status: 'Running', ready: '3/3', restarts: 3});
+		expect(JSON.stringify(podView(pod).restarts)).toBe('3');
+	});
+});
+
