@@ -3,45 +3,10 @@
 // stderr and a non-zero exit, never a stack trace.
 import meow from 'meow';
 import {UserError} from './errors.js';
-import {keysHelpText} from './ui/keymap.js';
 import {sanitize, sanitizeMultiline} from './terminal/sanitize.js';
 import type {ActionName} from './actions/plan.js';
 
 const ACTION_COMMANDS = ['promote', 'abort', 'retry', 'undo', 'restart', 'pause'] as const;
-
-const HELP = `
-  Usage
-    $ rollouts-tui [ROLLOUT]                  watch rollouts live (interactive)
-    $ rollouts-tui [ROLLOUT] -o text|json     print once and exit
-    $ rollouts-tui promote NAME [--full]      promote (resume / next step / all steps)
-    $ rollouts-tui abort|retry|restart|pause NAME
-    $ rollouts-tui undo NAME [--to-revision N]
-    $ rollouts-tui probe NAME [--service active|preview] [--count N] [--rate R] [--expect V] [-o json]
-                                              requests through the API server's service proxy: who answers
-
-  Options
-    -n, --namespace NS      namespace (default: the context's namespace)
-    -A, --all-namespaces    every namespace
-        --context NAME      kubeconfig context to use
-        --kubeconfig PATH   kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)
-    -f, --file PATH         read objects from a YAML/JSON file instead of a cluster (- = stdin)
-    -o, --output FORMAT     text or json: print once and exit (default when stdout is not a terminal)
-        --readonly          disable every action key
-        --no-color          no colours (also NO_COLOR=1)
-        --full              promote: skip all remaining steps (promote-full)
-        --to-revision N     undo: the revision to go back to (default: the previous one)
-        --version           print the version
-        --help              print this help
-
-  Keys (interactive; ? shows them in the app)
-${keysHelpText()}
-    Every action asks for confirmation first; --readonly removes them.
-
-  Examples
-    $ rollouts-tui --file examples/bluegreen-paused.yaml
-    $ rollouts-tui -n shop bluegreen-demo
-    $ rollouts-tui -A -o json | jq '.rollouts[] | select(.status=="Paused") | .name'
-`;
 
 const FLAGS = {
 	namespace: {type: 'string', shortFlag: 'n'},
@@ -81,8 +46,12 @@ function keepStdinFile(argv: string[]): string[] {
 }
 
 export async function main(argv: string[]): Promise<number> {
-	const cli = meow(HELP, {
+	const cli = meow({
 		importMeta: import.meta,
+		// --help and --version are answered in usage.ts; meow must not look for a package.json.
+		pkg: {},
+		autoHelp: false,
+		autoVersion: false,
 		argv: keepStdinFile(argv),
 		// We report unknown flags ourselves, in the same one-line style as every other error.
 		allowUnknownFlags: true,
