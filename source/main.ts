@@ -3,6 +3,7 @@
 // stderr and a non-zero exit, never a stack trace.
 import meow from 'meow';
 import {UserError} from './errors.js';
+import {packageInfo} from './usage.js';
 import {sanitize, sanitizeMultiline} from './terminal/sanitize.js';
 import type {ActionName} from './actions/plan.js';
 
@@ -48,8 +49,9 @@ function keepStdinFile(argv: string[]): string[] {
 export async function main(argv: string[]): Promise<number> {
 	const cli = meow({
 		importMeta: import.meta,
-		// --help and --version are answered in usage.ts; meow must not look for a package.json.
-		pkg: {},
+		// --help and --version are answered in usage.ts, so meow needs no package.json,
+		// only the name it gives the process (`ps`, `pkill rollouts-tui`).
+		pkg: {name: packageInfo().name},
 		autoHelp: false,
 		autoVersion: false,
 		argv: keepStdinFile(argv),

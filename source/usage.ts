@@ -5,7 +5,13 @@ import {keysHelpText} from './ui/keymap.js';
 
 // Set by scripts/bundle.mjs, so the bundled file needs no package.json beside it;
 // undefined when the sources run directly (tests, tsx).
-declare const BUNDLED_PACKAGE: {version: string; description: string} | undefined;
+declare const BUNDLED_PACKAGE: PackageInfo | undefined;
+
+interface PackageInfo {
+	name: string;
+	version: string;
+	description: string;
+}
 
 const HELP = `
   Usage
@@ -41,9 +47,9 @@ ${keysHelpText()}
     $ rollouts-tui -A -o json | jq '.rollouts[] | select(.status=="Paused") | .name'
 `;
 
-function packageInfo(): {version: string; description: string} {
+export function packageInfo(): PackageInfo {
 	if (typeof BUNDLED_PACKAGE !== 'undefined') return BUNDLED_PACKAGE;
-	return JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string; description: string};
+	return JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as PackageInfo;
 }
 
 /** What --help or --version print when given alone (as before: any other argument turns them off); otherwise null. */

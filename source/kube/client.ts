@@ -1,7 +1,6 @@
-// The parts of @kubernetes/client-node we use, each from its own module. The
+// KubeConfig (kubeconfig files, auth) from its own client-node module. The
 // package index also loads exec, attach, cp and port-forward (ws, tar,
-// streams...), which costs start-up time and bundle size for nothing here.
+// streams...) and the whole generated API, which costs start-up time and
+// bundle size for nothing here. The API classes are in client-api.ts, apart,
+// so that loading a kubeconfig does not initialise the ~800 generated models.
 export {KubeConfig} from '@kubernetes/client-node/dist/config.js';
-export {PatchStrategy} from '@kubernetes/client-node/dist/patch.js';
-export {setHeaderOptions} from '@kubernetes/client-node/dist/middleware.js';
-export {ObjectCustomObjectsApi as CustomObjectsApi} from '@kubernetes/client-node/dist/gen/types/ObjectParamAPI.js';
