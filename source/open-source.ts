@@ -39,7 +39,6 @@ export async function openSource(flags: SourceFlags): Promise<OpenedSource> {
 	const {loadKubeConfig} = await import('./kube/config.js');
 	const {checkReachable} = await import('./kube/preflight.js');
 	const {createClusterSource} = await import('./kube/cluster-source.js');
-	const {executePlan} = await import('./actions/execute.js');
 	const loaded = loadKubeConfig({kubeconfig: flags.kubeconfig, context: flags.context, namespace: flags.namespace});
 	await checkReachable(loaded.kc, loaded.server);
 	const namespace = flags.allNamespaces ? null : loaded.namespace;
@@ -48,7 +47,8 @@ export async function openSource(flags: SourceFlags): Promise<OpenedSource> {
 		source,
 		origin: `context ${loaded.contextName}`,
 		namespace,
-		execute: plan => executePlan(loaded.kc, plan),
+		// Loaded on the first action only: a one-shot print never needs it.
+		execute: async plan => (await import('./actions/execute.js')).executePlan(loaded.kc, plan),
 		offline: false,
 	};
 }

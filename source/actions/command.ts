@@ -2,7 +2,8 @@
 // read the rollout and its ReplicaSets, plan, then send without asking.
 // Refusals and failures exit non-zero with one line; success prints the
 // plugin's words ("rollout 'x' promoted").
-import {CustomObjectsApi, type KubeConfig} from '@kubernetes/client-node';
+import type {KubeConfig} from '../kube/client.js';
+import {CustomObjectsApi} from '../kube/client-api.js';
 import {kindInfo} from '../domain/kinds.js';
 import {toRollout} from '../domain/normalise.js';
 import type {ReplicaSet, Rollout} from '../domain/raw.js';

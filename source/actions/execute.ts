@@ -1,7 +1,8 @@
 // Sends an ActionPlan to the API server: one PATCH per step, in order, each
 // conditional on the resourceVersion the previous one left (the first on
 // the version the operator was looking at).
-import {CustomObjectsApi, PatchStrategy, setHeaderOptions, type KubeConfig} from '@kubernetes/client-node';
+import type {KubeConfig} from '../kube/client.js';
+import {CustomObjectsApi, PatchStrategy, setHeaderOptions} from '../kube/client-api.js';
 import {kindInfo} from '../domain/kinds.js';
 import {conditionalOn} from './conditional.js';
 import {conflictMessage, describeFailure, type FailureKind} from './failure.js';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import {KubeConfig} from '@kubernetes/client-node';
+import {KubeConfig} from './client.js';
 import {UserError} from '../errors.js';
 import {fileErrorWords, yamlErrorWhere} from './parse-errors.js';
 import {displayServer, foreignText} from './error-words.js';

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type {KubeConfig} from '@kubernetes/client-node';
+import {sharedSecureContext} from './tls-context.js';
 import {KubeApiError, type Verb, WatchTimeoutError} from './watch-errors.js';
 
 export interface OpenResponse {
@@ -46,10 +47,12 @@ export async function openGet(
 	signal.throwIfAborted();
 
 	const url = buildUrl(server, path, query);
+	const tlsContext = url.protocol === 'https:' ? {secureContext: sharedSecureContext(kc, options)} : {};
 	const send = url.protocol === 'http:' ? http.request : https.request;
 	return new Promise<OpenResponse>((resolve, reject) => {
 		const request = send(url, {
 			...options,
+			...tlsContext,
 			method: 'GET',
 			headers: {...options.headers, Accept: 'application/json'},
 			signal,

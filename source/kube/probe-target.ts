@@ -1,7 +1,8 @@
 // Which Service and port a probe talks to: a Rollout's active/preview (or
 // stable/canary) Service, or a Service named directly, and the first port the
 // Service declares unless one is asked for.
-import {CoreV1Api, CustomObjectsApi, type KubeConfig, type V1Service} from '@kubernetes/client-node';
+import {CoreV1Api, CustomObjectsApi, type V1Service} from './client-api.js';
+import type {KubeConfig} from './client.js';
 import {ROLLOUTS} from '../actions/execute.js';
 import {describeFailure, httpStatusOf} from '../actions/failure.js';
 import {UserError} from '../errors.js';

@@ -232,11 +232,11 @@ async function cliVersusPlugin(namespace: string, name: string): Promise<string[
 	const common = [name, '-n', namespace, '--kubeconfig', '.cluster/kubeconfig'];
 	const commands: Array<[string, string, string[]]> = [
 		['kubectl-argo-rollouts get rollout', PLUGIN, ['get', 'rollout', ...common]],
-		['node dist/cli.js -o text', process.execPath, ['dist/cli.js', ...common, '-o', 'text']],
+		['node dist/rollouts-tui.mjs -o text', process.execPath, ['dist/rollouts-tui.mjs', ...common, '-o', 'text']],
 	];
 	const rows: string[][] = [];
 	for (const [label, command, args] of commands) {
-		if (!fs.existsSync(command) || (command === process.execPath && !fs.existsSync(path.join(root, 'dist', 'cli.js')))) {
+		if (!fs.existsSync(command) || (command === process.execPath && !fs.existsSync(path.join(root, 'dist', 'rollouts-tui.mjs')))) {
 			rows.push([label, 'missing', '', '', '', '', '']);
 			continue;
 		}

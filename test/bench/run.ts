@@ -15,7 +15,7 @@ process.env['FORCE_COLOR'] ??= '1';
 const print = (t: Table) => console.log(formatTable(t));
 
 console.log(`rollouts-tui bench — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${new Date().toISOString()}`);
-console.log(`NODE_ENV=${process.env['NODE_ENV'] ?? '(unset, so React runs its development build, as dist/cli.js does today)'}`);
+console.log(`NODE_ENV=${process.env['NODE_ENV'] ?? '(unset, so React runs its development build, as the unbundled sources do)'}`);
 
 print(benchModel());
 

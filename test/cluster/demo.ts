@@ -100,13 +100,13 @@ async function setImage(color: 'blue' | 'green'): Promise<void> {
 }
 
 async function runTui(kubeconfig: string): Promise<number> {
-	const cli = path.join(repoRoot, 'dist', 'cli.js');
+	const cli = path.join(repoRoot, 'dist', 'rollouts-tui.mjs');
 	if (!fs.existsSync(cli)) {
 		console.error(`\n${path.relative(process.cwd(), cli) || cli} is missing: build the TUI first with \`npm run build\`, then run \`npm run demo\` again.`);
 		console.error(`(The cluster keeps running; meanwhile: export KUBECONFIG=${kubeconfig})`);
 		return 1;
 	}
-	say(`starting the TUI: node dist/cli.js -n ${NAMESPACE} --kubeconfig ${kubeconfig}`);
+	say(`starting the TUI: node dist/rollouts-tui.mjs -n ${NAMESPACE} --kubeconfig ${kubeconfig}`);
 	const child = spawn(process.execPath, [cli, '-n', NAMESPACE, '--kubeconfig', kubeconfig], {stdio: 'inherit', cwd: repoRoot});
 	return new Promise((resolve) => {
 		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));

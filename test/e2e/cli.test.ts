@@ -8,7 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {blueGreenManifest, createBlueGreen, createNamespace, deleteNamespace, getCluster, getRollout, waitFor} from '../integration/helpers.js';
 
 function cli(...args: string[]) {
-	const result = spawnSync('node', ['dist/cli.js', ...args], {encoding: 'utf8', timeout: 60_000, env: {...process.env, KUBECONFIG: ''}});
+	const result = spawnSync('node', ['dist/rollouts-tui.mjs', ...args], {encoding: 'utf8', timeout: 60_000, env: {...process.env, KUBECONFIG: ''}});
 	return {code: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 

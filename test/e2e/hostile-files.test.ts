@@ -23,7 +23,7 @@ function file(name: string, text: string): string {
 function cli(args: string[], input?: string) {
 	const started = Date.now();
 	// The timeout only stops a hang from stalling the run; the bound below is the real check.
-	const result = spawnSync('node', ['dist/cli.js', ...args], {encoding: 'utf8', input, timeout: 60_000, maxBuffer: 1 << 30, env: {...process.env, KUBECONFIG: ''}});
+	const result = spawnSync('node', ['dist/rollouts-tui.mjs', ...args], {encoding: 'utf8', input, timeout: 60_000, maxBuffer: 1 << 30, env: {...process.env, KUBECONFIG: ''}});
 	return {code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, ms: Date.now() - started};
 }
 

@@ -36,7 +36,7 @@ describe('hostile object data in a real terminal', () => {
 		const sets = hostileExample();
 		const file = path.join(dir, 'hostile.json');
 		writeFileSync(file, JSON.stringify({apiVersion: 'v1', kind: 'List', items: Object.values(sets).flat()}));
-		tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', `node dist/cli.js --file ${file}; sleep 60`);
+		tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', `node dist/rollouts-tui.mjs --file ${file}; sleep 60`);
 		const titleBefore = tmux('display', '-p', '-t', session, '#{pane_title}');
 		await waitForScreen(t => t.includes('PWNED'));
 		tmux('send-keys', '-t', session, 'Enter');

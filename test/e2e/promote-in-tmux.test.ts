@@ -40,7 +40,7 @@ describe('promote from the keyboard in a real terminal', () => {
 	const name = 'bluegreen-demo';
 
 	beforeAll(async () => {
-		if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js missing: run `npm run build` (npm test does)');
+		if (!existsSync('dist/rollouts-tui.mjs')) throw new Error('dist/rollouts-tui.mjs missing: run `npm run build` (npm test does)');
 		namespace = await createNamespace('e2e');
 		await createBlueGreen(blueGreenManifest({name, namespace, autoPromotionEnabled: false, replicas: 2}));
 		await waitFor(async () => (await getRollout(namespace, name)).status?.phase === 'Healthy', {
@@ -54,7 +54,7 @@ describe('promote from the keyboard in a real terminal', () => {
 		});
 		const kubeconfigPath = getCluster().kubeconfig;
 		// The shell stays after the CLI exits, so its exit code (or error) stays on screen.
-		const command = `node dist/cli.js ${name} -n ${namespace} --kubeconfig ${kubeconfigPath}; echo "[exited $?]"; sleep 60`;
+		const command = `node dist/rollouts-tui.mjs ${name} -n ${namespace} --kubeconfig ${kubeconfigPath}; echo "[exited $?]"; sleep 60`;
 		tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '36', command);
 	}, 240_000);
 

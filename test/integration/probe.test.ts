@@ -28,7 +28,7 @@ interface ProbeJson {
 /** Runs the built CLI (async: the data plane's control socket must stay served meanwhile). */
 function cli(...args: string[]): Promise<{code: number | null; stdout: string; stderr: string}> {
 	return new Promise((resolve) => {
-		const child = spawn('node', ['dist/cli.js', ...args], {env: {...process.env, KUBECONFIG: ''}});
+		const child = spawn('node', ['dist/rollouts-tui.mjs', ...args], {env: {...process.env, KUBECONFIG: ''}});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
