@@ -1,21 +1,73 @@
 // Flags -> source (cluster or file) -> mode (interactive, print once, or an
 // action subcommand). Every expected failure is a UserError: one line on
 // stderr and a non-zero exit, never a stack trace.
+import meow from 'meow';
 import {UserError} from './errors.js';
-import {firstWord, parseFlags, type Flags} from './flags.js';
 import {packageInfo} from './usage.js';
 import {sanitize, sanitizeMultiline} from './terminal/sanitize.js';
 import type {ActionName} from './actions/plan.js';
 
 const ACTION_COMMANDS = ['promote', 'abort', 'retry', 'undo', 'restart', 'pause'] as const;
 
+const FLAGS = {
+	namespace: {type: 'string', shortFlag: 'n'},
+	allNamespaces: {type: 'boolean', shortFlag: 'A', default: false},
+	context: {type: 'string'},
+	kubeconfig: {type: 'string'},
+	file: {type: 'string', shortFlag: 'f'},
+	output: {type: 'string', shortFlag: 'o'},
+	readonly: {type: 'boolean', default: false},
+	color: {type: 'boolean', default: true},
+	full: {type: 'boolean', default: false},
+	toRevision: {type: 'number'},
+} as const;
+
+// Every spelling meow may hand back for our flags: camelCase, kebab-case and short.
+const KNOWN_FLAGS = new Set([
+	'help',
+	'version',
+	...Object.entries(FLAGS).flatMap(([name, flag]) => [
+		name,
+		name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`),
+		...('shortFlag' in flag ? [flag.shortFlag] : []),
+	]),
+]);
+
+/** meow reads the "-" of `--file -` as an argument of its own, leaving --file empty; keep it with its flag. */
+function keepStdinFile(argv: string[]): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === '--') return [...out, ...argv.slice(i)];
+		if ((argv[i] === '--file' || argv[i] === '-f') && argv[i + 1] === '-') {
+			out.push('--file=-');
+			i++;
+		} else out.push(argv[i]!);
+	}
+	return out;
+}
+
 export async function main(argv: string[]): Promise<number> {
-	// meow did this before; `ps` and `pkill rollouts-tui` find the process by it.
-	process.title = packageInfo().name;
+	const cli = meow({
+		importMeta: import.meta,
+		// --help and --version are answered in usage.ts, so meow needs no package.json,
+		// only the name it gives the process (`ps`, `pkill rollouts-tui`).
+		pkg: {name: packageInfo().name},
+		autoHelp: false,
+		autoVersion: false,
+		argv: keepStdinFile(argv),
+		// We report unknown flags ourselves, in the same one-line style as every other error.
+		allowUnknownFlags: true,
+		flags: FLAGS,
+	});
+	const {flags, input} = cli;
 	try {
 		// `probe` has its own flag table (kube/probe*.ts, probe-command.ts).
-		if (firstWord(argv) === 'probe') return await (await import('./probe-command.js')).runProbeCommand(argv.filter((arg, i) => i !== argv.indexOf('probe')));
-		const {flags, input} = parseFlags(argv);
+		if (input[0] === 'probe') return await (await import('./probe-command.js')).runProbeCommand(argv.filter((arg, i) => i !== argv.indexOf('probe')));
+		const unknown = Object.keys(cli.unnormalizedFlags).filter(name => !KNOWN_FLAGS.has(name));
+		if (unknown.length > 0) {
+			const shown = unknown.map(name => (name.length === 1 ? `-${name}` : `--${name}`)).join(', ');
+			throw new UserError(`unknown flag ${shown} (see --help)`, 2);
+		}
 		if (flags.output !== undefined && flags.output !== 'text' && flags.output !== 'json') {
 			throw new UserError(`--output must be text or json, not "${flags.output}"`, 2);
 		}
@@ -52,7 +104,7 @@ export async function main(argv: string[]): Promise<number> {
 async function runActionSubcommand(
 	command: (typeof ACTION_COMMANDS)[number],
 	rest: string[],
-	flags: Flags,
+	flags: {namespace?: string; context?: string; kubeconfig?: string; full: boolean; toRevision?: number; readonly: boolean; file?: string},
 ): Promise<number> {
 	if (rest.length !== 1) throw new UserError(`usage: rollouts-tui ${command} NAME${command === 'undo' ? ' [--to-revision N]' : command === 'promote' ? ' [--full]' : ''}`);
 	if (flags.readonly) throw new UserError(`--readonly: refusing to ${command}`);
