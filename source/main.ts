@@ -46,8 +46,8 @@ function keepStdinFile(argv: string[]): string[] {
 	return out;
 }
 
-export async function main(argv: string[]): Promise<number> {
-	const cli = meow({
+const parseFlags = (argv: string[]) =>
+	meow({
 		importMeta: import.meta,
 		// --help and --version are answered in usage.ts, so meow needs no package.json,
 		// only the name it gives the process (`ps`, `pkill rollouts-tui`).
@@ -59,6 +59,16 @@ export async function main(argv: string[]): Promise<number> {
 		allowUnknownFlags: true,
 		flags: FLAGS,
 	});
+
+export async function main(argv: string[]): Promise<number> {
+	let cli: ReturnType<typeof parseFlags>;
+	try {
+		cli = parseFlags(argv);
+	} catch (error) {
+		// meow throws for what it cannot take (a repeated flag, a bad number): one line, not a stack trace.
+		process.stderr.write(`rollouts-tui: ${sanitize(error instanceof Error ? error.message.split('\n')[0]! : String(error))} (see --help)\n`);
+		return 2;
+	}
 	const {flags, input} = cli;
 	try {
 		// `probe` has its own flag table (kube/probe*.ts, probe-command.ts).
@@ -111,6 +121,9 @@ async function runActionSubcommand(
 	if (flags.file !== undefined) throw new UserError(`${command} needs a cluster; --file is read-only`);
 	if (flags.full && command !== 'promote') throw new UserError('--full only applies to promote');
 	if (flags.toRevision !== undefined && command !== 'undo') throw new UserError('--to-revision only applies to undo');
+	if (flags.toRevision !== undefined && !(Number.isInteger(flags.toRevision) && flags.toRevision >= 0)) {
+		throw new UserError('--to-revision must be a revision number (0 or more)', 2);
+	}
 	const {loadKubeConfig} = await import('./kube/config.js');
 	const {runActionCommand} = await import('./actions/command.js');
 	const loaded = loadKubeConfig({kubeconfig: flags.kubeconfig, context: flags.context, namespace: flags.namespace});

@@ -26,7 +26,7 @@ export function canaryWeights(ro: RolloutObject, replicaSets: readonly ReplicaSe
 	else if (!hasStep) setWeight = max;
 	else {
 		for (let i = index; i >= 0; i--) {
-			const w = steps[i]!.setWeight;
+			const w = steps[i]?.setWeight;
 			if (w !== undefined) {
 				setWeight = w;
 				break;

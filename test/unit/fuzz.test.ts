@@ -2,7 +2,8 @@
 // output (issue 7, part 3): random mutations of a valid world go through the
 // model, the text and JSON printers and the frame builder (line builders +
 // screen writer); random edits of a valid file go through the --file loader.
-// ROLLOUTS_TUI_FUZZ_RUNS=N runs N cases per property instead of the default.
+// ROLLOUTS_TUI_FUZZ_RUNS=N runs N cases per property instead of the default;
+// ROLLOUTS_TUI_FUZZ_SEED=random (or a number) changes the fixed seed.
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
@@ -19,7 +20,11 @@ import {NOW} from './builders.js';
 import {mutate, mutation, validWorld, type Mutation} from './fuzz-world.js';
 
 const RUNS = Number(process.env['ROLLOUTS_TUI_FUZZ_RUNS'] ?? '') || undefined;
-const runs = (fallback: number) => ({numRuns: RUNS ?? fallback});
+// `npm test` runs a fixed seed, so a CI run is reproducible and a failure can be replayed; set
+// ROLLOUTS_TUI_FUZZ_SEED (a number, or "random") to explore further.
+const SEED_SETTING = process.env['ROLLOUTS_TUI_FUZZ_SEED'] ?? '20261204';
+const SEED = SEED_SETTING === 'random' ? undefined : Number(SEED_SETTING);
+const runs = (fallback: number) => ({numRuns: RUNS ?? fallback, ...(SEED === undefined ? {} : {seed: SEED})});
 /** A frame takes tens of ms on a loaded machine: give long runs the time they need. */
 const TIMEOUT = Math.max(600_000, (RUNS ?? 0) * 1000);
 
