@@ -5,6 +5,12 @@
 // (React's production build is chosen at bundle time, scripts/bundle.mjs.)
 import {usageOutput} from './usage.js';
 
+// `rollouts-tui -o json | head`: a reader that stops early is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') process.exit(0);
+	throw error;
+});
+
 const argv = process.argv.slice(2);
 const usage = usageOutput(argv);
 if (usage === null) {
