@@ -22,6 +22,9 @@ print(benchModel());
 const {benchRender} = await import('./render.js');
 for (const table of await benchRender()) print(table);
 
+const {benchScreenWrites} = await import('./screen-writes.js');
+for (const table of await benchScreenWrites()) print(table);
+
 const {benchCluster} = await import('./cluster.js');
 try {
 	const result = await benchCluster();
