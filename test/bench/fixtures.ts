@@ -222,3 +222,28 @@ function rollout(a: RolloutArgs): Rollout {
 
 export const countObjects = (o: ObjectSets) =>
 	o.rollouts.length + o.replicaSets.length + o.pods.length + o.services.length + o.ingresses.length;
+
+/** The objects with one rollout's ready count changed (a visible READY cell in the list). */
+export function withReady(objects: ObjectSets, index: number, ready: number): Partial<ObjectSets> {
+	const rollouts = [...objects.rollouts];
+	const ro = rollouts[index]!;
+	rollouts[index] = {...ro, status: {...ro.status, readyReplicas: ready}} satisfies Rollout;
+	return {rollouts};
+}
+
+/** The objects with one pod turned ready or not ready. */
+export function withPodReady(objects: ObjectSets, podName: string, ready: boolean): Partial<ObjectSets> {
+	const pods = objects.pods.map((p): Pod => {
+		if (p.metadata?.name !== podName) return p;
+		const status = p.status ?? {};
+		return {
+			...p,
+			status: {
+				...status,
+				conditions: status.conditions?.map((c) => (c.type === 'Ready' || c.type === 'ContainersReady' ? {...c, status: ready ? 'True' : 'False'} : c)),
+				containerStatuses: status.containerStatuses?.map((c) => ({...c, ready})),
+			},
+		};
+	});
+	return {pods};
+}

@@ -3,7 +3,7 @@ import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {ObjectSets, Pod, Rollout} from '../../source/domain/raw.js';
-import {generateObjects} from './fixtures.js';
+import {generateObjects, withPodReady, withReady} from './fixtures.js';
 import {MutableSource, mountApp, screenLines, type Mounted, type Write} from './terminal.js';
 import {gc, kb, mb, ms, sleep, type Table} from './util.js';
 
@@ -16,28 +16,6 @@ const DETAIL_KEY = 'team-2/app-0002';
 /** Rollouts on the first screen of the list (k < 25): sorted by namespace, so team-0 = every 4th. */
 const visibleRollout = (k: number) => k * 4;
 
-function withReady(objects: ObjectSets, index: number, ready: number): Partial<ObjectSets> {
-	const rollouts = [...objects.rollouts];
-	const ro = rollouts[index]!;
-	rollouts[index] = {...ro, status: {...ro.status, readyReplicas: ready}} satisfies Rollout;
-	return {rollouts};
-}
-
-function withPodReady(objects: ObjectSets, podName: string, ready: boolean): Partial<ObjectSets> {
-	const pods = objects.pods.map((p): Pod => {
-		if (p.metadata?.name !== podName) return p;
-		const status = p.status ?? {};
-		return {
-			...p,
-			status: {
-				...status,
-				conditions: status.conditions?.map((c) => (c.type === 'Ready' || c.type === 'ContainersReady' ? {...c, status: ready ? 'True' : 'False'} : c)),
-				containerStatuses: status.containerStatuses?.map((c) => ({...c, ready})),
-			},
-		};
-	});
-	return {pods};
-}
 
 /** Frames whose screen text equals the previous frame's (should never be written). */
 function identicalFrames(all: Write[], frames: Write[]): number {

@@ -2,7 +2,7 @@
 // age changing) and per visible change, plus the CPU those changes cost.
 // Run alone with `npx tsx test/bench/screen-writes.ts` (same setup as run.ts).
 import type {ObjectSets, Pod, Rollout} from '../../source/domain/raw.js';
-import {generateObjects} from './fixtures.js';
+import {generateObjects, withPodReady, withReady} from './fixtures.js';
 import {MutableSource, mountApp} from './terminal.js';
 import {formatTable, gc, sleep, type Table} from './util.js';
 
@@ -14,28 +14,6 @@ const CHANGES = 8;
 const bytesIn = (m: ReturnType<typeof mountApp>, from: number, to = Infinity) =>
 	m.stdout.writes.filter(w => w.at >= from && w.at < to).reduce((sum, w) => sum + w.bytes, 0);
 
-function withReady(objects: ObjectSets, index: number, ready: number): Partial<ObjectSets> {
-	const rollouts = [...objects.rollouts];
-	const ro = rollouts[index]!;
-	rollouts[index] = {...ro, status: {...ro.status, readyReplicas: ready}} satisfies Rollout;
-	return {rollouts};
-}
-
-function withPodReady(objects: ObjectSets, podName: string, ready: boolean): Partial<ObjectSets> {
-	const pods = objects.pods.map((p): Pod => {
-		if (p.metadata?.name !== podName) return p;
-		const status = p.status ?? {};
-		return {
-			...p,
-			status: {
-				...status,
-				conditions: status.conditions?.map(c => (c.type === 'Ready' || c.type === 'ContainersReady' ? {...c, status: ready ? 'True' : 'False'} : c)),
-				containerStatuses: status.containerStatuses?.map(c => ({...c, ready})),
-			},
-		};
-	});
-	return {pods};
-}
 
 async function idle(label: string, youngFirst: boolean, detail: boolean): Promise<string[]> {
 	const source = new MutableSource(generateObjects(100, Date.now(), {youngFirst}));
