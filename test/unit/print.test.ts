@@ -167,7 +167,7 @@ NAME                          KIND         STATUS              AGE    INFO
 								{...(example[0]?.revisions[0]?.replicaSets[0] as RolloutView['revisions'][0]['replicaSets'][0]), name: 'exp-baseline', tags: [], pods: []},
 							],
 							analysisRuns: [
-								{name: 'exp-run', status: 'Error', icon: 'warning', revision: 3, counts: {successful: 0, failed: 0, inconclusive: 1, error: 2}, createdAt: null},
+								{name: 'exp-run', status: 'Error', icon: 'warning', revision: 3, counts: {successful: 0, failed: 0, inconclusive: 1, error: 2}, createdAt: null, kind: null, stepIndex: null, message: '', metrics: []},
 							],
 						},
 					],
