@@ -19,18 +19,20 @@ export interface Measurement {
 	jobName: string;
 }
 
+export type IntOrString = number | string;
+
 export interface Metric {
 	name: string;
 	/** The provider key: web, job, prometheus, datadog, ... ('' when none); plugins as plugin:<name>. */
 	provider: string;
 	successCondition: string;
 	failureCondition: string;
-	/** As written: count and the limits may be numbers or strings with args; null when absent. */
-	count: string | null;
+	/** As written: count and the limits are numbers, or strings with args ("{{args.n}}"); null when absent. */
+	count: IntOrString | null;
 	interval: string;
-	failureLimit: string | null;
-	inconclusiveLimit: string | null;
-	consecutiveErrorLimit: string | null;
+	failureLimit: IntOrString | null;
+	inconclusiveLimit: IntOrString | null;
+	consecutiveErrorLimit: IntOrString | null;
 	/** From status.metricResults (empty until the controller measures). */
 	phase: string;
 	message: string;
@@ -89,8 +91,8 @@ function metricsOf(specs: Dict[], results: Dict[]): Metric[] {
 }
 
 /** Count-like fields are intstr (a number or "{{args.n}}"). */
-const intOrString = (x: unknown): string | null =>
-	typeof x === 'number' && Number.isFinite(x) ? String(Math.trunc(x)) : typeof x === 'string' && x !== '' ? x : null;
+const intOrString = (x: unknown): IntOrString | null =>
+	typeof x === 'number' && Number.isFinite(x) ? Math.trunc(x) : typeof x === 'string' && x !== '' ? x : null;
 
 function providerOf(provider: unknown): string {
 	const keys = Object.keys(dict(provider)).filter((k) => isSet(dict(provider)[k]));

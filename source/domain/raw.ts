@@ -125,7 +125,8 @@ export interface Rollout extends KubeObject {
 			currentStepAnalysisRunStatus?: AnalysisRunStatusRef;
 			currentBackgroundAnalysisRunStatus?: AnalysisRunStatusRef;
 			stablePingPong?: string;
-			weights?: {canary?: {weight?: number}; stable?: {weight?: number}};
+			weights?: {canary?: DestinationWeight; stable?: DestinationWeight; additional?: DestinationWeight[]; verified?: boolean};
+			currentExperiment?: string;
 		};
 	};
 }
@@ -182,15 +183,56 @@ export interface Ingress extends KubeObject {
 	};
 }
 
+export interface DestinationWeight {
+	weight?: number;
+	serviceName?: string;
+	podTemplateHash?: string;
+}
+
+export interface Measurement {
+	phase?: string;
+	value?: string;
+	startedAt?: string;
+	finishedAt?: string;
+	message?: string;
+	metadata?: Record<string, string>;
+}
+
 export interface AnalysisRun extends KubeObject {
+	spec?: {
+		metrics?: Array<{
+			name?: string;
+			interval?: string | number;
+			count?: number | string;
+			failureLimit?: number | string;
+			inconclusiveLimit?: number | string;
+			consecutiveErrorLimit?: number | string;
+			successCondition?: string;
+			failureCondition?: string;
+			provider?: Record<string, unknown>;
+		}>;
+		args?: Array<{name?: string; value?: string}>;
+		terminate?: boolean;
+	};
 	status?: {
 		phase?: string;
 		message?: string;
-		metricResults?: Array<{name?: string; successful?: number; failed?: number; inconclusive?: number; error?: number}>;
+		metricResults?: Array<{
+			name?: string;
+			phase?: string;
+			message?: string;
+			count?: number;
+			successful?: number;
+			failed?: number;
+			inconclusive?: number;
+			error?: number;
+			measurements?: Measurement[];
+		}>;
 	};
 }
 
 export interface Experiment extends KubeObject {
+	spec?: {templates?: Array<{name?: string; replicas?: number}>; duration?: string};
 	status?: {phase?: string; message?: string};
 }
 

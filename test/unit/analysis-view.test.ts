@@ -53,8 +53,8 @@ describe('analysis runs', () => {
 			failureCondition: 'result.ok == false',
 			count: '{{args.count}}',
 			interval: '10s',
-			failureLimit: '0',
-			inconclusiveLimit: '1',
+			failureLimit: 0,
+			inconclusiveLimit: 1,
 			consecutiveErrorLimit: null,
 			phase: 'Failed',
 			message: 'assessed Failed',
@@ -64,7 +64,7 @@ describe('analysis runs', () => {
 			error: 0,
 			measurements: [{phase: 'Failed', value: '{"ok":false}', startedAt: '2026-11-09T15:30:00Z', finishedAt: '2026-11-09T15:30:00Z', message: 'bad', jobName: ''}],
 		});
-		expect(view.metrics[1]).toMatchObject({provider: 'prometheus', count: '3', failureLimit: null});
+		expect(view.metrics[1]).toMatchObject({provider: 'prometheus', count: 3, failureLimit: null});
 	});
 
 	it('a result without a spec metric is kept; plugins and jobs are named', () => {
