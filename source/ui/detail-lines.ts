@@ -117,15 +117,15 @@ export function podGridLines(view: RolloutView, now: number, width: number): Lin
 	return lines;
 }
 
-/** The whole detail screen, sections separated by blank lines. */
-export function detailLines(view: RolloutView, now: number, width: number): Line[] {
+/** The whole detail screen, sections separated by blank lines; `selectedRun` is the analysis run under the cursor. */
+export function detailLines(view: RolloutView, now: number, width: number, selectedRun: string | null = null): Line[] {
 	const sections = [
 		headerLines(view, now),
 		stepsLines(view, now),
 		weightsLines(view, width),
 		trafficLines(view),
 		podGridLines(view, now, width),
-		analysisLines(view, now),
+		analysisLines(view, now, selectedRun),
 		treeLines(view, now),
 	];
 	return sections.filter(s => s.length > 0).flatMap((section, i) => (i === 0 ? section : [[], ...section]));

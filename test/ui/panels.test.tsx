@@ -87,6 +87,30 @@ describe.each([
 		}
 	}, 30_000);
 
+	it('n selects a run, Enter opens its full view, Esc goes back', async () => {
+		const ui = renderAt(<App source={staticSource(canaryInFlight())} origin="test" namespace="default" readonlyReason={null} />, columns, rows);
+		cleanup = ui.unmount;
+		await ui.press('');
+		await ui.press('\r');
+		await ui.press('n');
+		await ui.press('\r');
+		const seen: string[] = [];
+		for (let i = 0; i < 12; i++) {
+			seen.push(...fits(ui.lastFrame(), columns, rows));
+			await ui.press('j');
+		}
+		const all = seen.join('\n');
+		expect(all).toContain('ANALYSIS RUN');
+		expect(all).toContain('web-bbb-2-2');
+		if (columns >= 80) {
+			expect(all).toMatch(/kind Step 3 +status ✖ Failed +revision 2/);
+			expect(all).toContain('{"ok":false,"latency":950}');
+		}
+		await ui.press('\u001B');
+		expect(plainText(ui.lastFrame())).not.toContain('ANALYSIS RUN');
+		expect(plainText(ui.lastFrame())).toContain('web');
+	}, 30_000);
+
 	it('a blue-green auto-promotion counts down in the list and the header', async () => {
 		const objects = objectsFromFile('examples/bluegreen-paused.yaml');
 		const ro = objects.rollouts[0]!;
