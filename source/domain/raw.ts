@@ -236,6 +236,11 @@ export interface Experiment extends KubeObject {
 	status?: {phase?: string; message?: string};
 }
 
+export interface Deployment extends KubeObject {
+	spec?: {replicas?: number; paused?: boolean; template?: PodTemplate; selector?: {matchLabels?: Record<string, string>}};
+	status?: {observedGeneration?: number; replicas?: number; updatedReplicas?: number; readyReplicas?: number; availableReplicas?: number; conditions?: Condition[]};
+}
+
 /** Every object the model can see at one moment, by kind (one array per row of KINDS). */
 export interface ObjectSets {
 	rollouts: Rollout[];
@@ -245,6 +250,7 @@ export interface ObjectSets {
 	ingresses: Ingress[];
 	analysisRuns: AnalysisRun[];
 	experiments: Experiment[];
+	deployments: Deployment[];
 }
 
 // ObjectSets has exactly one key per kind in the table (a compile-time check).

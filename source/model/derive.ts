@@ -23,6 +23,8 @@ import {sortInPlace} from './sort.js';
 import {stepViews} from './steps.js';
 import {trafficRoutingView} from './traffic-routing.js';
 import {canaryWeights} from './weights.js';
+import {indexDeployments, workloadRefView} from './workload.js';
+import type {DeploymentObject} from '../domain/deployment.js';
 import type {AnalysisRunView, ExperimentView, ReplicaSetView, RevisionView, RolloutView} from './view.js';
 
 /**
@@ -35,6 +37,7 @@ export class ObjectIndex {
 	readonly analysisRuns: Map<string, AnalysisRunObject[]>;
 	readonly experiments: Map<string, ExperimentObject[]>;
 	readonly services: ServiceIndex;
+	readonly deployments: Map<string, DeploymentObject>;
 
 	/** `normalised`: the same objects already normalised, when the caller has them. */
 	constructor(objects: ObjectSets | unknown, normalised?: DomainSets) {
@@ -44,6 +47,7 @@ export class ObjectIndex {
 		this.analysisRuns = byOwner(o.analysisRuns);
 		this.experiments = byOwner(o.experiments);
 		this.services = indexServices(o.services, o.ingresses);
+		this.deployments = indexDeployments(o.deployments);
 	}
 }
 
@@ -139,7 +143,7 @@ function build(ro: RolloutObject, index: ObjectIndex, now: number): RolloutView 
 		trafficRouting: trafficRoutingView(ro, services),
 		blueGreen: blueGreenView(ro),
 		stage: blueGreenStage(ro, phase),
-		workloadRef: ro.workloadRef,
+		workloadRef: workloadRefView(ro, index.deployments),
 	};
 }
 

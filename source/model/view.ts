@@ -197,5 +197,15 @@ export interface RolloutView {
 	blueGreen: BlueGreenView | null;
 	/** What a blue-green rollout waits for in words ("waiting for post-promotion analysis"), else null. */
 	stage: string | null;
-	workloadRef: {kind: string; name: string} | null;
+	workloadRef: WorkloadRefView | null;
+}
+
+/** spec.workloadRef and what it points at. */
+export interface WorkloadRefView {
+	kind: string;
+	name: string;
+	/** The referenced Deployment is visible (null: a kind rollouts-tui does not read). */
+	found: boolean | null;
+	/** Its pod template's images: what the rollout deploys. */
+	images: string[];
 }

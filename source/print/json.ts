@@ -127,7 +127,7 @@ const rollout = (v: RolloutView, now: number) => ({
 	steps: v.steps === null ? null : v.steps.map((s) => ({index: s.index, kind: s.kind, text: s.text, state: s.state})),
 	pause: pause(v.pause, now),
 	trafficRouting: trafficRouting(v.trafficRouting),
-	workloadRef: v.workloadRef,
+	workloadRef: v.workloadRef === null ? null : {kind: v.workloadRef.kind, name: v.workloadRef.name, found: v.workloadRef.found, images: v.workloadRef.images},
 	countdowns: v.countdowns.map((c) => ({kind: c.kind, at: c.at, subject: c.subject, remainingSeconds: remainingSeconds(c.at, now)})),
 	blueGreen: v.blueGreen,
 	stage: v.stage,

@@ -27,7 +27,13 @@ export function headerLines(view: RolloutView, now: number): Line[] {
 	if (view.currentRevision !== null) facts.push(seg('   Revision ', {dim: true}), seg(String(view.currentRevision)));
 	if (view.createdAt) facts.push(seg('   Age ', {dim: true}), seg(age(view.createdAt, now)));
 	lines.push(facts);
-	if (view.workloadRef) lines.push([label('Workload'), seg(`${view.workloadRef.kind} ${view.workloadRef.name}`)]);
+	const ref = view.workloadRef;
+	if (ref) {
+		const line: Line = [label('Workload'), seg(`${ref.kind} ${ref.name}`)];
+		if (ref.found === false) line.push(seg('  not found (or not readable)', {color: 'yellow'}));
+		if (ref.images.length > 0) line.push(seg(`  template ${ref.images.join(', ')}`, {dim: true}));
+		lines.push(line);
+	}
 	if (view.strategy === 'Canary') {
 		lines.push([
 			label('Step'),

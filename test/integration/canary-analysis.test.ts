@@ -10,6 +10,7 @@ import type {RolloutView} from '../../source/model/view.js';
 import {plain} from '../../source/ui/lines.js';
 import {analysisLines} from '../../source/ui/analysis-lines.js';
 import {
+	BLUE_IMAGE,
 	blueGreenManifest,
 	createBlueGreen,
 	createNamespace,
@@ -104,6 +105,34 @@ describe.concurrent('with the real controller', () => {
 		expect(stepRun(maybe.view, 'Inconclusive')!.metrics[0]!.measurements.at(-1)).toMatchObject({phase: 'Inconclusive', value: '300'});
 		expect(maybe.view.steps![1]!.live?.text).toBe('analysis inconclusive: waiting for promote');
 		expect(server.hits()).toBeGreaterThanOrEqual(3);
+	}, 150_000);
+
+	test('workloadRef: the view reads the referenced Deployment; an image change there rolls the rollout', async () => {
+		const name = 'wref';
+		const labels = {app: name};
+		const apps = kubeConfig().makeApiClient(k8s.AppsV1Api);
+		const template = {metadata: {labels}, spec: {containers: [{name, image: BLUE_IMAGE, resources: {requests: {cpu: '5m', memory: '32Mi'}}}]}};
+		// The Deployment only holds the template: scaled to 0, the rollout runs the pods.
+		await apps.createNamespacedDeployment({namespace, body: {metadata: {name, labels}, spec: {replicas: 0, selector: {matchLabels: labels}, template}}});
+		const rollout = canaryRollout(name, namespace, [], 1);
+		const {template: _own, ...spec} = rollout.spec;
+		await createRollout({...rollout, spec: {...spec, workloadRef: {apiVersion: 'apps/v1', kind: 'Deployment', name}}});
+		const first = await live.until(name, (v) => v.status === 'Healthy' && v.workloadRef?.found === true, 45_000, 'Healthy with its Deployment');
+		expect(first.view.workloadRef).toEqual({kind: 'Deployment', name, found: true, images: [BLUE_IMAGE]});
+		expect(first.view.images.map((i) => i.image)).toEqual([BLUE_IMAGE]);
+
+		await apps.patchNamespacedDeployment(
+			{namespace, name, body: [{op: 'replace', path: '/spec/template/spec/containers/0/image', value: GREEN_IMAGE}]},
+			k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.JsonPatch),
+		);
+		const second = await live.until(
+			name,
+			(v) => v.status === 'Healthy' && v.images.some((i) => i.image === GREEN_IMAGE && i.tags.includes('stable')),
+			60_000,
+			'the rollout to run the Deployment\'s new image',
+		);
+		expect(second.view.workloadRef?.images).toEqual([GREEN_IMAGE]);
+		expect(second.view.currentRevision).toBe(2);
 	}, 150_000);
 
 	test('blue-green: pre-promotion analysis, then auto-promotion when the countdown ends', async () => {

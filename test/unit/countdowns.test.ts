@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {toReplicaSet, toRollout} from '../../source/domain/normalise.js';
+import {emptyObjectSets} from '../../source/domain/raw.js';
 import {countdownText, countdowns, headlineTimer, pauseView, remainingSeconds, remainingText} from '../../source/model/countdowns.js';
 import {deriveRollouts} from '../../source/model/derive.js';
 import {blueGreen, canary, loadList, NOW, replicaSet} from './builders.js';
@@ -113,6 +114,4 @@ describe('captured objects', () => {
 	});
 });
 
-function emptySets() {
-	return {rollouts: [], replicaSets: [], pods: [], services: [], ingresses: [], analysisRuns: [], experiments: []};
-}
+const emptySets = emptyObjectSets;

@@ -303,7 +303,7 @@ describe('toJson: steps, pause, traffic routing, analysis metrics, workloadRef',
 			weights: {canary: {weight: 20, serviceName: 'c-canary', podTemplateHash: 'b'}, stable: {weight: 80}, additional: [], verified: null},
 		});
 		expect(Object.keys(ro.trafficRouting).slice(0, 4)).toEqual(['type', 'canaryService', 'stableService', 'weights']);
-		expect(ro.workloadRef).toEqual({kind: 'Deployment', name: 'web'});
+		expect(ro.workloadRef).toEqual({kind: 'Deployment', name: 'web', found: false, images: []});
 	});
 
 	it('blue-green: steps null; analysis runs carry kind, message and metrics', () => {
