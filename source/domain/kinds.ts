@@ -17,16 +17,23 @@ export interface KindInfo {
 	 * have it (a 404 means "not installed"), and the rest keeps working.
 	 */
 	readonly crd: boolean;
+	/**
+	 * Read where readable: rollouts-tui works without it, so a denial or a
+	 * missing kind is not shown as a degraded connection.
+	 */
+	readonly optional: boolean;
 }
 
 export const KINDS = [
-	{resource: 'rollouts', kind: 'Rollout', group: 'argoproj.io', version: 'v1alpha1', set: 'rollouts', crd: true},
-	{resource: 'replicasets', kind: 'ReplicaSet', group: 'apps', version: 'v1', set: 'replicaSets', crd: false},
-	{resource: 'pods', kind: 'Pod', group: '', version: 'v1', set: 'pods', crd: false},
-	{resource: 'services', kind: 'Service', group: '', version: 'v1', set: 'services', crd: false},
-	{resource: 'ingresses', kind: 'Ingress', group: 'networking.k8s.io', version: 'v1', set: 'ingresses', crd: false},
-	{resource: 'analysisruns', kind: 'AnalysisRun', group: 'argoproj.io', version: 'v1alpha1', set: 'analysisRuns', crd: true},
-	{resource: 'experiments', kind: 'Experiment', group: 'argoproj.io', version: 'v1alpha1', set: 'experiments', crd: true},
+	{resource: 'rollouts', kind: 'Rollout', group: 'argoproj.io', version: 'v1alpha1', set: 'rollouts', crd: true, optional: false},
+	{resource: 'replicasets', kind: 'ReplicaSet', group: 'apps', version: 'v1', set: 'replicaSets', crd: false, optional: false},
+	{resource: 'pods', kind: 'Pod', group: '', version: 'v1', set: 'pods', crd: false, optional: false},
+	{resource: 'services', kind: 'Service', group: '', version: 'v1', set: 'services', crd: false, optional: false},
+	{resource: 'ingresses', kind: 'Ingress', group: 'networking.k8s.io', version: 'v1', set: 'ingresses', crd: false, optional: false},
+	{resource: 'analysisruns', kind: 'AnalysisRun', group: 'argoproj.io', version: 'v1alpha1', set: 'analysisRuns', crd: true, optional: false},
+	{resource: 'experiments', kind: 'Experiment', group: 'argoproj.io', version: 'v1alpha1', set: 'experiments', crd: true, optional: false},
+	// Rollouts with spec.workloadRef take their pod template from a Deployment.
+	{resource: 'deployments', kind: 'Deployment', group: 'apps', version: 'v1', set: 'deployments', crd: false, optional: true},
 ] as const satisfies readonly KindInfo[];
 
 export type Kind = (typeof KINDS)[number];

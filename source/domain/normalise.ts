@@ -4,6 +4,7 @@
 // each domain shape once, and a derivation after one pod changed reads every
 // other object from the cache. Raw objects must be treated as immutable.
 import {analysisRunOf, experimentOf, type AnalysisRunObject, type ExperimentObject} from './analysis.js';
+import {deploymentOf, type DeploymentObject} from './deployment.js';
 import {podOf, type PodObject} from './pod.js';
 import {isDict, list} from './read.js';
 import type {ObjectSets} from './raw.js';
@@ -20,6 +21,7 @@ export interface DomainSets {
 	ingresses: IngressObject[];
 	analysisRuns: AnalysisRunObject[];
 	experiments: ExperimentObject[];
+	deployments: DeploymentObject[];
 }
 
 /** A constructor with its cache; non-objects (null items in a hand-written file) are skipped. */
@@ -40,6 +42,7 @@ export const toService = cached(serviceOf);
 export const toIngress = cached(ingressOf);
 export const toAnalysisRun = cached(analysisRunOf);
 export const toExperiment = cached(experimentOf);
+export const toDeployment = cached(deploymentOf);
 
 /** The objects of each kind that are objects at all, normalised. */
 const each = <T>(items: unknown, to: (raw: unknown) => T): T[] => {
@@ -58,5 +61,6 @@ export function normalise(objects: ObjectSets | unknown): DomainSets {
 		ingresses: each(o['ingresses'], toIngress),
 		analysisRuns: each(o['analysisRuns'], toAnalysisRun),
 		experiments: each(o['experiments'], toExperiment),
+		deployments: each(o['deployments'], toDeployment),
 	};
 }

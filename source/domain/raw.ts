@@ -125,7 +125,8 @@ export interface Rollout extends KubeObject {
 			currentStepAnalysisRunStatus?: AnalysisRunStatusRef;
 			currentBackgroundAnalysisRunStatus?: AnalysisRunStatusRef;
 			stablePingPong?: string;
-			weights?: {canary?: {weight?: number}; stable?: {weight?: number}};
+			weights?: {canary?: DestinationWeight; stable?: DestinationWeight; additional?: DestinationWeight[]; verified?: boolean};
+			currentExperiment?: string;
 		};
 	};
 }
@@ -182,16 +183,62 @@ export interface Ingress extends KubeObject {
 	};
 }
 
+export interface DestinationWeight {
+	weight?: number;
+	serviceName?: string;
+	podTemplateHash?: string;
+}
+
+export interface Measurement {
+	phase?: string;
+	value?: string;
+	startedAt?: string;
+	finishedAt?: string;
+	message?: string;
+	metadata?: Record<string, string>;
+}
+
 export interface AnalysisRun extends KubeObject {
+	spec?: {
+		metrics?: Array<{
+			name?: string;
+			interval?: string | number;
+			count?: number | string;
+			failureLimit?: number | string;
+			inconclusiveLimit?: number | string;
+			consecutiveErrorLimit?: number | string;
+			successCondition?: string;
+			failureCondition?: string;
+			provider?: Record<string, unknown>;
+		}>;
+		args?: Array<{name?: string; value?: string}>;
+		terminate?: boolean;
+	};
 	status?: {
 		phase?: string;
 		message?: string;
-		metricResults?: Array<{name?: string; successful?: number; failed?: number; inconclusive?: number; error?: number}>;
+		metricResults?: Array<{
+			name?: string;
+			phase?: string;
+			message?: string;
+			count?: number;
+			successful?: number;
+			failed?: number;
+			inconclusive?: number;
+			error?: number;
+			measurements?: Measurement[];
+		}>;
 	};
 }
 
 export interface Experiment extends KubeObject {
+	spec?: {templates?: Array<{name?: string; replicas?: number}>; duration?: string};
 	status?: {phase?: string; message?: string};
+}
+
+export interface Deployment extends KubeObject {
+	spec?: {replicas?: number; paused?: boolean; template?: PodTemplate; selector?: {matchLabels?: Record<string, string>}};
+	status?: {observedGeneration?: number; replicas?: number; updatedReplicas?: number; readyReplicas?: number; availableReplicas?: number; conditions?: Condition[]};
 }
 
 /** Every object the model can see at one moment, by kind (one array per row of KINDS). */
@@ -203,6 +250,7 @@ export interface ObjectSets {
 	ingresses: Ingress[];
 	analysisRuns: AnalysisRun[];
 	experiments: Experiment[];
+	deployments: Deployment[];
 }
 
 // ObjectSets has exactly one key per kind in the table (a compile-time check).

@@ -1,21 +1,41 @@
 // A Rollout as the model and the planner read it: plain fields, read once.
 import {metaOf, rawMetadata, type Meta} from './meta.js';
-import {atoi, bool, dict, dicts, int, isDict, isSet, list, str, strEntry, strMap, time, type Dict} from './read.js';
+import {atoi, bool, dict, dicts, int, isDict, isSet, list, str, strEntry, strMap, strOrNull, time, type Dict} from './read.js';
 import type {PodTemplate} from './raw.js';
 import {stepOf, type Step} from './step.js';
+import {trafficRoutingOf, trafficWeightsOf, type TrafficRoutingSpec, type TrafficWeights} from './traffic.js';
 
 const WORKLOAD_GENERATION_ANNOTATION = 'rollout.argoproj.io/workload-generation';
 
 export interface Condition {
 	type: string;
+	status: string;
 	reason: string;
 	message: string;
+	/** lastUpdateTime in epoch ms, when it parses. */
+	lastUpdateMs: number | undefined;
 }
+
+/** The controller's defaults (utils/defaults/defaults.go). */
+export const DEFAULT_SCALE_DOWN_DELAY_SECONDS = 30;
+export const DEFAULT_ABORT_SCALE_DOWN_DELAY_SECONDS = 30;
+export const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
 
 export interface BlueGreenSpec {
 	activeService: string;
 	previewService: string;
 	postPromotionAnalysis: boolean;
+	prePromotionAnalysis: boolean;
+	/** Template names of the pre- and post-promotion analyses. */
+	prePromotionTemplates: string[];
+	postPromotionTemplates: string[];
+	/** autoPromotionEnabled (default true). */
+	autoPromotionEnabled: boolean;
+	/** autoPromotionSeconds when > 0, else null. */
+	autoPromotionSeconds: number | null;
+	previewReplicaCount: number | null;
+	scaleDownDelaySeconds: number;
+	abortScaleDownDelaySeconds: number;
 }
 
 export interface CanarySpec {
@@ -25,7 +45,13 @@ export interface CanarySpec {
 	trafficRouted: boolean;
 	/** trafficRouting.maxTrafficWeight, when set. */
 	maxTrafficWeight: number | null;
+	/** The routers and their objects; null without trafficRouting. */
+	trafficRouting: TrafficRoutingSpec | null;
+	/** Template names of the background analysis; null when there is none. */
+	backgroundAnalysisTemplates: string[] | null;
 	pingPong: boolean;
+	scaleDownDelaySeconds: number;
+	abortScaleDownDelaySeconds: number;
 }
 
 export interface RolloutObject {
@@ -44,6 +70,8 @@ export interface RolloutObject {
 	/** The workload-generation annotation (a referenced Deployment's generation). */
 	workloadGeneration: number | undefined;
 	workloadRef: {kind: string; name: string} | null;
+	/** spec.progressDeadlineSeconds (default 600). */
+	progressDeadlineSeconds: number;
 	/** spec.selector.matchLabels (matchExpressions are not modelled). */
 	matchLabels: Record<string, string>;
 	/** spec.template as written; undo and its diff compare against it. */
@@ -59,9 +87,12 @@ export interface RolloutStatusFields {
 	workloadObservedGeneration: number | undefined;
 	controllerPause: boolean;
 	pauseReasons: string[];
+	/** status.pauseConditions in order, with their start times. */
+	pauseConditions: PauseCondition[];
 	/** Start time of the CanaryPauseStep condition, if any. */
 	canaryPauseStartMs: number | undefined;
 	aborted: boolean;
+	abortedAt: string | null;
 	currentPodHash: string;
 	stableRS: string;
 	/** status.currentStepIndex; undefined when not set (the plugin counts that as 0). */
@@ -81,6 +112,26 @@ export interface RolloutStatusFields {
 	stablePingPong: string;
 	/** status.canary.weights.canary.weight: null when no weights block. */
 	canaryWeight: number | null;
+	/** status.canary.weights as written; null without it. */
+	weights: TrafficWeights | null;
+	/** The run status blocks the controller keeps per analysis kind (null when absent). */
+	runs: {step: RunRef | null; background: RunRef | null; prePromotion: RunRef | null; postPromotion: RunRef | null};
+	/** status.canary.currentExperiment ('' when none). */
+	currentExperiment: string;
+	scaleUpPreviewCheckPoint: boolean;
+}
+
+export interface PauseCondition {
+	reason: string;
+	startTime: string | null;
+	startMs: number | undefined;
+}
+
+/** {name, status, message} of status.canary.current*AnalysisRunStatus and status.blueGreen.*PromotionAnalysisRunStatus. */
+export interface RunRef {
+	name: string;
+	status: string;
+	message: string;
 }
 
 export function rolloutOf(raw: unknown): RolloutObject {
@@ -104,17 +155,36 @@ export function rolloutOf(raw: unknown): RolloutObject {
 		templateResolvedFromRef: bool(spec['templateResolvedFromRef']),
 		workloadGeneration: atoi(strEntry(rawMetadata(raw)['annotations'], WORKLOAD_GENERATION_ANNOTATION)),
 		workloadRef: isDict(ref) ? {kind: str(ref['kind']), name: str(ref['name'])} : null,
+		progressDeadlineSeconds: int(spec['progressDeadlineSeconds']) ?? DEFAULT_PROGRESS_DEADLINE_SECONDS,
 		matchLabels: strMap(dict(spec['selector'])['matchLabels']),
 		template: isDict(template) ? (template as PodTemplate) : null,
 		status: statusOf(dict(dict(raw)['status'])),
 	};
 }
 
+/** templateName of each entry of an analysis block's templates[]. */
+const templateNames = (analysis: unknown): string[] =>
+	dicts(dict(analysis)['templates']).map((t) => str(t['templateName'])).filter((n) => n !== '');
+
+const seconds = (x: unknown, fallback: number): number => {
+	const n = int(x);
+	return n === undefined || n < 0 ? fallback : n;
+};
+
 function blueGreenSpec(bg: Dict): BlueGreenSpec {
+	const autoSeconds = int(bg['autoPromotionSeconds']) ?? 0;
 	return {
 		activeService: str(bg['activeService']),
 		previewService: str(bg['previewService']),
 		postPromotionAnalysis: isSet(bg['postPromotionAnalysis']),
+		prePromotionAnalysis: isSet(bg['prePromotionAnalysis']),
+		prePromotionTemplates: templateNames(bg['prePromotionAnalysis']),
+		postPromotionTemplates: templateNames(bg['postPromotionAnalysis']),
+		autoPromotionEnabled: bg['autoPromotionEnabled'] !== false,
+		autoPromotionSeconds: autoSeconds > 0 ? autoSeconds : null,
+		previewReplicaCount: int(bg['previewReplicaCount']) ?? null,
+		scaleDownDelaySeconds: seconds(bg['scaleDownDelaySeconds'], DEFAULT_SCALE_DOWN_DELAY_SECONDS),
+		abortScaleDownDelaySeconds: seconds(bg['abortScaleDownDelaySeconds'], DEFAULT_ABORT_SCALE_DOWN_DELAY_SECONDS),
 	};
 }
 
@@ -126,7 +196,11 @@ function canarySpec(canary: Dict): CanarySpec {
 		steps: list(canary['steps']).map(stepOf),
 		trafficRouted: isSet(routing),
 		maxTrafficWeight: isSet(routing) ? (int(dict(routing)['maxTrafficWeight']) ?? null) : null,
+		trafficRouting: trafficRoutingOf(routing),
+		backgroundAnalysisTemplates: isSet(canary['analysis']) ? templateNames(canary['analysis']) : null,
 		pingPong: isSet(canary['pingPong']),
+		scaleDownDelaySeconds: seconds(canary['scaleDownDelaySeconds'], DEFAULT_SCALE_DOWN_DELAY_SECONDS),
+		abortScaleDownDelaySeconds: seconds(canary['abortScaleDownDelaySeconds'], DEFAULT_ABORT_SCALE_DOWN_DELAY_SECONDS),
 	};
 }
 
@@ -144,8 +218,10 @@ function statusOf(status: Dict): RolloutStatusFields {
 		workloadObservedGeneration: atoi(status['workloadObservedGeneration']),
 		controllerPause: bool(status['controllerPause']),
 		pauseReasons: pauses.map((p) => str(dict(p)['reason'])),
+		pauseConditions: dicts(pauses).map((p) => ({reason: str(p['reason']), startTime: strOrNull(p['startTime']), startMs: time(p['startTime'])})),
 		canaryPauseStartMs: time(dicts(pauses).find((c) => c['reason'] === 'CanaryPauseStep')?.['startTime']),
 		aborted: bool(status['abort']),
+		abortedAt: strOrNull(status['abortedAt']),
 		currentPodHash: str(status['currentPodHash']),
 		stableRS: str(status['stableRS']),
 		currentStepIndex: int(status['currentStepIndex']),
@@ -155,12 +231,34 @@ function statusOf(status: Dict): RolloutStatusFields {
 		updatedReplicas: int(status['updatedReplicas']) ?? 0,
 		readyReplicas: int(status['readyReplicas']) ?? 0,
 		availableReplicas: int(status['availableReplicas']) ?? 0,
-		conditions: dicts(status['conditions']).map((c) => ({type: str(c['type']), reason: str(c['reason']), message: str(c['message'])})),
+		conditions: dicts(status['conditions']).map(conditionOf),
 		activeSelector: str(bg['activeSelector']),
 		previewSelector: str(bg['previewSelector']),
 		postPromotionAnalysisStatus: isSet(post) ? str(dict(post)['status']) : null,
 		currentStepAnalysisStatus: str(dict(canary['currentStepAnalysisRunStatus'])['status']),
 		stablePingPong: str(canary['stablePingPong']),
 		canaryWeight: isSet(weights) ? (int(dict(dict(weights)['canary'])['weight']) ?? 0) : null,
+		weights: trafficWeightsOf(weights),
+		runs: {
+			step: runRef(canary['currentStepAnalysisRunStatus']),
+			background: runRef(canary['currentBackgroundAnalysisRunStatus']),
+			prePromotion: runRef(bg['prePromotionAnalysisRunStatus']),
+			postPromotion: runRef(post),
+		},
+		currentExperiment: str(canary['currentExperiment']),
+		scaleUpPreviewCheckPoint: bool(bg['scaleUpPreviewCheckPoint']),
 	};
 }
+
+const conditionOf = (c: Dict): Condition => ({
+	type: str(c['type']),
+	status: str(c['status']),
+	reason: str(c['reason']),
+	message: str(c['message']),
+	lastUpdateMs: time(c['lastUpdateTime']),
+});
+
+const runRef = (x: unknown): RunRef | null => {
+	if (!isDict(x)) return null;
+	return {name: str(x['name']), status: str(x['status']), message: str(x['message'])};
+};

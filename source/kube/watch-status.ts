@@ -14,7 +14,9 @@ export interface WatchSummary {
 	severity: WatchSeverity;
 }
 
-export function describeWatches(watches: WatchStatus[], now: number): WatchSummary {
+export function describeWatches(all: WatchStatus[], now: number): WatchSummary {
+	// An optional kind the user may not read (or the cluster lacks) is not a degraded connection.
+	const watches = all.filter((watch) => !(watch.state === 'unavailable' && resourceType(watch.resource).optional));
 	const failed = watches.filter((watch) => watch.state === 'failed');
 	const reconnecting = watches.filter((watch) => watch.state === 'reconnecting');
 	const unavailable = watches.filter((watch) => watch.state === 'unavailable');

@@ -11,6 +11,8 @@ import type {ReplicaSetObject} from '../domain/replicaset.js';
 import type {RolloutObject} from '../domain/rollout.js';
 import {analysisRunView, compareAnalysisRuns, compareExperiments, experimentView} from './analysis.js';
 import {rolloutIcon} from './icons.js';
+import {blueGreenStage, blueGreenView} from './bluegreen.js';
+import {countdowns, pauseView} from './countdowns.js';
 import {imagesLine} from './images.js';
 import {pauseEndsAt} from './pause.js';
 import {compareReplicaSets, replicaSetView} from './replicaset.js';
@@ -18,7 +20,11 @@ import {rolloutStatus} from './rollout-status.js';
 import {byString} from './safe.js';
 import {indexServices, resolveService, rolloutServiceNames, type ServiceIndex} from './services.js';
 import {sortInPlace} from './sort.js';
+import {stepViews} from './steps.js';
+import {trafficRoutingView} from './traffic-routing.js';
 import {canaryWeights} from './weights.js';
+import {indexDeployments, workloadRefView} from './workload.js';
+import type {DeploymentObject} from '../domain/deployment.js';
 import type {AnalysisRunView, ExperimentView, ReplicaSetView, RevisionView, RolloutView} from './view.js';
 
 /**
@@ -31,6 +37,7 @@ export class ObjectIndex {
 	readonly analysisRuns: Map<string, AnalysisRunObject[]>;
 	readonly experiments: Map<string, ExperimentObject[]>;
 	readonly services: ServiceIndex;
+	readonly deployments: Map<string, DeploymentObject>;
 
 	/** `normalised`: the same objects already normalised, when the caller has them. */
 	constructor(objects: ObjectSets | unknown, normalised?: DomainSets) {
@@ -40,6 +47,7 @@ export class ObjectIndex {
 		this.analysisRuns = byOwner(o.analysisRuns);
 		this.experiments = byOwner(o.experiments);
 		this.services = indexServices(o.services, o.ingresses);
+		this.deployments = indexDeployments(o.deployments);
 	}
 }
 
@@ -90,7 +98,7 @@ function build(ro: RolloutObject, index: ObjectIndex, now: number): RolloutView 
 
 	const replicaSets = replicaSetViews(index, uid, ro, now);
 	const experiments = experimentViews(index, uid, now);
-	const analysisRuns = analysisRunViews(index, uid);
+	const analysisRuns = analysisRunViews(index, uid, ro);
 	const revisions = groupByRevision(replicaSets, analysisRuns, experiments);
 
 	const names = rolloutServiceNames(ro);
@@ -129,6 +137,13 @@ function build(ro: RolloutObject, index: ObjectIndex, now: number): RolloutView 
 		needsAttention: phase === 'Paused' || phase === 'Degraded',
 		createdAt: ro.meta.createdAt,
 		restartedAt: status.restartedAt === '' ? null : status.restartedAt,
+		steps: stepViews(ro, index.experiments.get(uid) ?? [], weights.actualWeight),
+		pause: pauseView(ro),
+		countdowns: countdowns(ro, index.replicaSets.get(uid) ?? [], phase),
+		trafficRouting: trafficRoutingView(ro, services),
+		blueGreen: blueGreenView(ro),
+		stage: blueGreenStage(ro, phase),
+		workloadRef: workloadRefView(ro, index.deployments),
 	};
 }
 
@@ -151,10 +166,10 @@ function replicaSetViews(index: ObjectIndex, owner: string, rollout: RolloutObje
 	return sortInPlace(views, compareReplicaSets);
 }
 
-/** The views of the AnalysisRuns this UID owns, sorted (compareAnalysisRuns). */
-function analysisRunViews(index: ObjectIndex, owner: string): AnalysisRunView[] {
+/** The views of the AnalysisRuns this UID owns, sorted (compareAnalysisRuns); `rollout` tells their kinds. */
+function analysisRunViews(index: ObjectIndex, owner: string, rollout: RolloutObject | null = null): AnalysisRunView[] {
 	const runs = index.analysisRuns.get(owner);
-	return runs === undefined ? [] : sortInPlace(runs.map(analysisRunView), compareAnalysisRuns);
+	return runs === undefined ? [] : sortInPlace(runs.map((run) => analysisRunView(run, rollout)), compareAnalysisRuns);
 }
 
 /**
@@ -219,5 +234,12 @@ function fallbackView(ro: RolloutObject, error: unknown): RolloutView {
 		needsAttention: false,
 		createdAt: m.createdAt,
 		restartedAt: null,
+		steps: null,
+		pause: null,
+		countdowns: [],
+		trafficRouting: null,
+		blueGreen: null,
+		stage: null,
+		workloadRef: null,
 	};
 }

@@ -2,6 +2,10 @@
 // from ObjectSets by derive.ts. The JSON output is this shape, minus fields
 // marked "UI only"; fields named in the README's JSON contract never change.
 
+import type {Metric} from '../domain/analysis.js';
+import type {RunRef} from '../domain/rollout.js';
+import type {TrafficRouter, TrafficWeights} from '../domain/traffic.js';
+
 export type Strategy = 'BlueGreen' | 'Canary';
 
 /** Argo's status icons (info/info.go), with a colour name for the UI. */
@@ -40,6 +44,12 @@ export interface ReplicaSetView {
 	template?: string;
 }
 
+/** Which analysis of a rollout a run is (the rollout-type label, else the rollout's status fields). */
+export type AnalysisKind = 'Step' | 'Background' | 'PrePromotion' | 'PostPromotion';
+
+/** One metric with its spec and results; measurements oldest first, as the controller keeps them. */
+export type MetricView = Metric;
+
 export interface AnalysisRunView {
 	name: string;
 	status: string;
@@ -47,6 +57,13 @@ export interface AnalysisRunView {
 	revision: number;
 	counts: {successful: number; failed: number; inconclusive: number; error: number};
 	createdAt: string | null;
+	/** null for runs that are none of the four (an experiment's own analyses). */
+	kind: AnalysisKind | null;
+	/** Step runs: the step-index label. */
+	stepIndex: number | null;
+	message: string;
+	/** Failed, Error and Inconclusive metrics first, then the rest in spec order. */
+	metrics: MetricView[];
 }
 
 export interface ExperimentView {
@@ -78,6 +95,68 @@ export interface ServiceRef {
 	hosts: string[]; // Ingress hosts routing to this Service
 }
 
+export type StepState = 'done' | 'current' | 'pending';
+
+export interface StepView {
+	/** 0-based, as status.currentStepIndex counts. */
+	index: number;
+	kind: string;
+	/** "setWeight 20", "pause 1h", "pause until promoted", "analysis: success-rate", ... */
+	text: string;
+	state: StepState;
+	/** The current step's live state, null on the others. */
+	live: StepLive | null;
+}
+
+export interface StepLive {
+	/** What the step is doing, in words ("waiting for promote", "analysis run x: Running"). */
+	text: string;
+	/** A timed pause: when it resumes by itself. */
+	resumesAt: string | null;
+	/** An analysis step's run, an experiment step's experiment. */
+	run: RunRef | null;
+}
+
+/** The controller's pause (status.pauseConditions[0], or spec.paused) and when it ends by itself. */
+export interface PauseView {
+	/** CanaryPauseStep, BlueGreenPause, InconclusiveAnalysisRun, InconclusiveExperiment, or Manual (spec.paused). */
+	reason: string;
+	startedAt: string | null;
+	/** A timed canary pause's end or blue-green auto-promotion; null when only a promote ends it. */
+	resumesAt: string | null;
+}
+
+export type CountdownKind = 'pause' | 'autoPromotion' | 'scaleDown' | 'abortScaleDown' | 'progressDeadline';
+
+/** Something the controller will do by itself at a time it wrote down (or that follows from its timestamps). */
+export interface CountdownView {
+	kind: CountdownKind;
+	/** RFC 3339. */
+	at: string;
+	/** The ReplicaSet a scale-down concerns, else ''. */
+	subject: string;
+}
+
+export interface TrafficRoutingView {
+	/** The first router's type (nginx, istio, alb, smi, ambassador, appMesh, traefik, apisix, plugin:<name>). */
+	type: string;
+	routers: TrafficRouter[];
+	maxTrafficWeight: number;
+	canaryService: ServiceRef | null;
+	stableService: ServiceRef | null;
+	/** status.canary.weights; null until the controller writes them. */
+	weights: TrafficWeights | null;
+}
+
+export interface BlueGreenView {
+	autoPromotionEnabled: boolean;
+	autoPromotionSeconds: number | null;
+	previewReplicaCount: number | null;
+	scaleUpPreviewCheckPoint: boolean;
+	prePromotion: RunRef | null;
+	postPromotion: RunRef | null;
+}
+
 export interface RolloutView {
 	namespace: string;
 	name: string;
@@ -107,4 +186,26 @@ export interface RolloutView {
 	restartedAt: string | null;
 	/** UI only: when a timed canary pause ends by itself (for a countdown). */
 	pauseEndsAt?: string | null;
+	/** Canary steps in order; null for blue-green. */
+	steps: StepView[] | null;
+	pause: PauseView | null;
+	/** Timers the controller runs for this rollout, soonest first. */
+	countdowns: CountdownView[];
+	/** Canary with trafficRouting only. */
+	trafficRouting: TrafficRoutingView | null;
+	/** Blue-green only. */
+	blueGreen: BlueGreenView | null;
+	/** What a blue-green rollout waits for in words ("waiting for post-promotion analysis"), else null. */
+	stage: string | null;
+	workloadRef: WorkloadRefView | null;
+}
+
+/** spec.workloadRef and what it points at. */
+export interface WorkloadRefView {
+	kind: string;
+	name: string;
+	/** The referenced Deployment is visible (null: a kind rollouts-tui does not read). */
+	found: boolean | null;
+	/** Its pod template's images: what the rollout deploys. */
+	images: string[];
 }

@@ -2,7 +2,8 @@
 // names and order; a few extra fields follow them. Icons and other UI-only
 // details are left out.
 
-import type {AnalysisRunView, ExperimentView, PodView, ReplicaSetView, RolloutView, ServiceRef} from '../model/view.js';
+import {remainingSeconds} from '../model/countdowns.js';
+import type {AnalysisRunView, ExperimentView, MetricView, PauseView, PodView, ReplicaSetView, RolloutView, ServiceRef, TrafficRoutingView} from '../model/view.js';
 
 const service = (ref: ServiceRef | null | undefined) =>
 	ref == null
@@ -40,12 +41,50 @@ const replicaSet = (rs: ReplicaSetView) => ({
 	...(rs.template === undefined ? {} : {template: rs.template}),
 });
 
+const metric = (m: MetricView) => ({
+	name: m.name,
+	provider: m.provider,
+	phase: m.phase,
+	successCondition: m.successCondition,
+	failureCondition: m.failureCondition,
+	count: m.count,
+	failureLimit: m.failureLimit,
+	inconclusiveLimit: m.inconclusiveLimit,
+	successful: m.successful,
+	failed: m.failed,
+	inconclusive: m.inconclusive,
+	error: m.error,
+	measurements: m.measurements.map((x) => ({phase: x.phase, value: x.value, startedAt: x.startedAt, finishedAt: x.finishedAt, message: x.message})),
+	interval: m.interval,
+	consecutiveErrorLimit: m.consecutiveErrorLimit,
+	message: m.message,
+});
+
 const analysisRun = (run: AnalysisRunView) => ({
 	name: run.name,
 	status: run.status,
 	counts: run.counts,
 	createdAt: run.createdAt,
+	kind: run.kind,
+	message: run.message,
+	metrics: run.metrics.map(metric),
+	stepIndex: run.stepIndex,
 });
+
+const pause = (p: PauseView | null, now: number) =>
+	p === null ? null : {reason: p.reason, startedAt: p.startedAt, resumesAt: p.resumesAt, remainingSeconds: remainingSeconds(p.resumesAt, now)};
+
+const trafficRouting = (t: TrafficRoutingView | null) =>
+	t === null
+		? null
+		: {
+				type: t.type,
+				canaryService: service(t.canaryService),
+				stableService: service(t.stableService),
+				weights: t.weights,
+				routers: t.routers,
+				maxTrafficWeight: t.maxTrafficWeight,
+			};
 
 const experiment = (exp: ExperimentView) => ({
 	name: exp.name,
@@ -56,7 +95,7 @@ const experiment = (exp: ExperimentView) => ({
 	analysisRuns: (exp.analysisRuns ?? []).map(analysisRun),
 });
 
-const rollout = (v: RolloutView) => ({
+const rollout = (v: RolloutView, now: number) => ({
 	namespace: v.namespace,
 	name: v.name,
 	strategy: v.strategy,
@@ -85,11 +124,18 @@ const rollout = (v: RolloutView) => ({
 	needsAttention: v.needsAttention,
 	createdAt: v.createdAt,
 	restartedAt: v.restartedAt,
+	steps: v.steps === null ? null : v.steps.map((s) => ({index: s.index, kind: s.kind, text: s.text, state: s.state})),
+	pause: pause(v.pause, now),
+	trafficRouting: trafficRouting(v.trafficRouting),
+	workloadRef: v.workloadRef === null ? null : {kind: v.workloadRef.kind, name: v.workloadRef.name, found: v.workloadRef.found, images: v.workloadRef.images},
+	countdowns: v.countdowns.map((c) => ({kind: c.kind, at: c.at, subject: c.subject, remainingSeconds: remainingSeconds(c.at, now)})),
+	blueGreen: v.blueGreen,
+	stage: v.stage,
 });
 
-/** `{"rollouts":[...]}`, pretty-printed with 2 spaces, ending in a newline. */
-export function toJson(views: readonly RolloutView[]): string {
-	return `${jsonForTerminal(JSON.stringify({rollouts: views.map(rollout)}, null, 2))}\n`;
+/** `{"rollouts":[...]}`, pretty-printed with 2 spaces, ending in a newline; `now` counts the remaining seconds. */
+export function toJson(views: readonly RolloutView[], now: number = Date.now()): string {
+	return `${jsonForTerminal(JSON.stringify({rollouts: views.map((v) => rollout(v, now))}, null, 2))}\n`;
 }
 
 /**

@@ -36,7 +36,7 @@ export async function printOnce(
 				throw new UserError(`rollout "${opts.rollout}" not found${namespace ? ` in namespace ${namespace}` : ''}`);
 			}
 		}
-		const out = opts.format === 'json' ? toJson(views) : renderText(views, Date.now(), {color: opts.color});
+		const out = opts.format === 'json' ? toJson(views, Date.now()) : renderText(views, Date.now(), {color: opts.color});
 		process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
 		if (opts.format === 'text' && views.length === 0) {
 			process.stderr.write(`No rollouts found${namespace ? ` in namespace ${sanitize(namespace)}` : ''}.\n`);

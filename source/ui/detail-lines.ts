@@ -1,12 +1,16 @@
 // The detail screen of one rollout, as styled lines: header, traffic
 // (Service -> hash -> revision), the blue/green pod grid, and the revision
 // tree. Pure: view + time + width in, lines out.
-import {age, humanDuration} from '../model/duration.js';
+import {age} from '../model/duration.js';
 import {scaleDownDelay} from '../model/replicaset.js';
 import type {ReplicaSetView, RolloutView, ServiceRef} from '../model/view.js';
 import {fit, seg, type Line} from './lines.js';
 import {POD_CELLS, ROLE_ORDER, roleColor, roleOf, statusSegment, tagColor} from './theme.js';
 import {treeLines} from './tree-lines.js';
+import {analysisLines} from './analysis-lines.js';
+import {timerSegments} from './countdown-lines.js';
+import {stepsLines} from './steps-lines.js';
+import {weightsLines} from './weights-lines.js';
 
 const LABEL = 11;
 const label = (text: string): Line[number] => seg(fit(text, LABEL), {dim: true});
@@ -15,15 +19,21 @@ export function headerLines(view: RolloutView, now: number): Line[] {
 	const lines: Line[] = [];
 	const status: Line = [seg(view.name, {bold: true}), seg('  '), statusSegment(view.icon, view.status)];
 	if (view.message) status.push(seg(` — ${view.message}`));
-	const endsAt = view.pauseEndsAt ? Date.parse(view.pauseEndsAt) : Number.NaN;
-	if (view.status === 'Paused' && !Number.isNaN(endsAt)) {
-		status.push(seg(endsAt > now ? ` (resumes by itself in ${humanDuration(endsAt - now)})` : ' (pause over; resuming)', {color: 'yellow'}));
-	}
+	if (view.stage) status.push(seg(` (${view.stage})`, {color: 'yellow'}));
 	lines.push(status);
+	const timers = timerSegments(view, now);
+	if (timers.length > 0) lines.push([label('Timers'), ...timers]);
 	const facts: Line = [label('Namespace'), seg(view.namespace), seg('   Strategy ', {dim: true}), seg(view.strategy)];
 	if (view.currentRevision !== null) facts.push(seg('   Revision ', {dim: true}), seg(String(view.currentRevision)));
 	if (view.createdAt) facts.push(seg('   Age ', {dim: true}), seg(age(view.createdAt, now)));
 	lines.push(facts);
+	const ref = view.workloadRef;
+	if (ref) {
+		const line: Line = [label('Workload'), seg(`${ref.kind} ${ref.name}`)];
+		if (ref.found === false) line.push(seg('  not found (or not readable)', {color: 'yellow'}));
+		if (ref.images.length > 0) line.push(seg(`  template ${ref.images.join(', ')}`, {dim: true}));
+		lines.push(line);
+	}
 	if (view.strategy === 'Canary') {
 		lines.push([
 			label('Step'),
@@ -81,12 +91,14 @@ export function podGridLines(view: RolloutView, now: number, width: number): Lin
 		.flatMap(rev => rev.replicaSets)
 		.filter(isLive)
 		.sort((a, b) => rank(a) - rank(b) || b.revision - a.revision);
+	// An experiment's ReplicaSets follow, labelled by their template.
+	live.push(...view.revisions.flatMap(rev => rev.experiments.flatMap(exp => exp.replicaSets ?? [])).filter(isLive));
 	const legend: Line = [seg('PODS', {bold: true}), seg('   ')];
 	for (const cell of Object.values(POD_CELLS)) legend.push(seg(cell.glyph, {color: cell.color}), seg(` ${cell.label}  `, {dim: true}));
 	if (live.length === 0) return [legend, [seg(' no live pods', {dim: true})]];
 	const lines: Line[] = [legend];
 	for (const rs of live) {
-		const role = roleOf(rs.tags);
+		const role = rs.template === undefined ? roleOf(rs.tags) : `Σ ${rs.template}`;
 		const color = roleColor(rs.tags);
 		const ready = rs.pods.filter(p => p.state === 'ready').length;
 		const head: Line = [
@@ -111,8 +123,16 @@ export function podGridLines(view: RolloutView, now: number, width: number): Lin
 	return lines;
 }
 
-/** The whole detail screen, sections separated by blank lines. */
-export function detailLines(view: RolloutView, now: number, width: number): Line[] {
-	const sections = [headerLines(view, now), trafficLines(view), podGridLines(view, now, width), treeLines(view, now)];
+/** The whole detail screen, sections separated by blank lines; `selectedRun` is the analysis run under the cursor. */
+export function detailLines(view: RolloutView, now: number, width: number, selectedRun: string | null = null): Line[] {
+	const sections = [
+		headerLines(view, now),
+		stepsLines(view, now),
+		weightsLines(view, width),
+		trafficLines(view),
+		podGridLines(view, now, width),
+		analysisLines(view, now, selectedRun),
+		treeLines(view, now),
+	];
 	return sections.filter(s => s.length > 0).flatMap((section, i) => (i === 0 ? section : [[], ...section]));
 }

@@ -6,10 +6,11 @@ import {age} from '../model/duration.js';
 import type {RolloutView} from '../model/view.js';
 import {fit, padLine, seg, type Line, type Segment} from './lines.js';
 import {statusSegment} from './theme.js';
+import {listTimer} from './countdown-lines.js';
 
 interface Column {
 	title: string;
-	width: (views: RolloutView[]) => number;
+	width: (views: RolloutView[], now: number) => number;
 	cell: (view: RolloutView, now: number) => Segment;
 	/** Lower goes first when space runs out; undefined never goes. */
 	dropOrder?: number;
@@ -32,13 +33,21 @@ const COLUMNS = (allNamespaces: boolean): Column[] => [
 	{title: 'STEP', width: vs => longest(vs.map(progress), 4), cell: v => seg(progress(v)), dropOrder: 3},
 	{title: 'READY', width: () => 7, cell: v => seg(`${v.replicas.ready}/${v.replicas.desired}`), dropOrder: 6},
 	{title: 'REV', width: () => 5, cell: v => seg(v.currentRevision === null ? '-' : String(v.currentRevision)), dropOrder: 1},
+	// The controller's next timer ("resumes in 4m 12s"); present only while some rollout has one.
+	{title: 'NEXT', width: (vs, now) => next(vs, now), cell: (v, now) => seg(listTimer(v, now), {color: 'yellow'}), dropOrder: 3.5},
 	{title: 'AGE', width: () => 6, cell: (v, now) => seg(v.createdAt ? age(v.createdAt, now) : ''), dropOrder: 4},
 	{title: 'MESSAGE', width: () => 0, cell: v => seg(v.message, {dim: true}), dropOrder: 0},
 ];
 
-/** Picks the columns that fit `width`, dropping by dropOrder. */
-function fitColumns(columns: Column[], views: RolloutView[], width: number): Array<{column: Column; width: number}> {
-	let chosen = columns.map(column => ({column, width: column.width(views)}));
+/** The NEXT column's width; -1 (left out) when no rollout has a timer. */
+function next(views: RolloutView[], now: number): number {
+	const texts = views.map(v => listTimer(v, now)).filter(t => t !== '');
+	return texts.length === 0 ? -1 : longest(texts, 18);
+}
+
+/** Picks the columns that fit `width`, dropping by dropOrder; a width of -1 leaves a column out. */
+function fitColumns(columns: Column[], views: RolloutView[], width: number, now: number): Array<{column: Column; width: number}> {
+	let chosen = columns.map(column => ({column, width: column.width(views, now)})).filter(c => c.width >= 0);
 	const total = () => chosen.reduce((sum, c) => sum + c.width, 2);
 	const droppable = [...chosen].filter(c => c.column.dropOrder !== undefined).sort((a, b) => a.column.dropOrder! - b.column.dropOrder!);
 	// MESSAGE takes what is left, so drop it only when less than 12 columns remain.
@@ -71,7 +80,7 @@ export function listLines(
 	allNamespaces: boolean,
 	window: {offset: number; height: number} = {offset: 0, height: views.length},
 ): ListLines {
-	const columns = fitColumns(COLUMNS(allNamespaces), views, width);
+	const columns = fitColumns(COLUMNS(allNamespaces), views, width, now);
 	// Column widths include a two-space gap, kept even when a cell is cut.
 	const cut = (text: string, w: number) => (w ? `${fit(text, w - 2)}  ` : text);
 	const header: Line = [seg('  '), ...columns.map(c => seg(cut(c.column.title, c.width), {dim: true}))];

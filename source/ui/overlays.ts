@@ -6,13 +6,15 @@ import type {RevisionChoice, Screen} from './state.js';
 
 const keysOf = (b: KeyBinding) => b.keys.map(keyLabel).join(' ');
 
+const SCREEN_TITLES: Record<Screen, string> = {list: 'rollout list', detail: 'rollout detail', analysis: 'analysis run'};
+
 /** The help of a screen, and of the filter it can open, from the key table. */
 export function helpLines(screen: Screen, readonly: boolean): Line[] {
-	const modes: Mode[] = screen === 'list' ? ['list', 'filter', 'help'] : ['detail', 'help'];
+	const modes: Mode[] = screen === 'list' ? ['list', 'filter', 'help'] : [screen, 'help'];
 	const bindings = modes.flatMap(mode => bindingsFor(mode, readonly).map(b => ({mode, b})));
 	const keyWidth = Math.max(...bindings.map(({b}) => keysOf(b).length)) + 3;
 	const lines: Line[] = [
-		[seg(`HELP — ${screen === 'list' ? 'rollout list' : 'rollout detail'}`, {bold: true}), seg('   (? or Esc closes)', {dim: true})],
+		[seg(`HELP — ${SCREEN_TITLES[screen]}`, {bold: true}), seg('   (? or Esc closes)', {dim: true})],
 	];
 	for (const mode of modes) {
 		if (mode !== screen) lines.push([], [seg(mode === 'filter' ? '  While filtering (/):' : '  In this help:', {dim: true})]);

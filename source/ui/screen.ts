@@ -5,6 +5,8 @@
 import type {ActionName, Applicability, DiffLine} from '../actions/plan.js';
 import type {RolloutView} from '../model/view.js';
 import type {WatchSummary} from '../kube/watch-status.js';
+import {rolloutRuns} from '../model/analysis-view.js';
+import {analysisRunLines} from './analysis-lines.js';
 import {detailLines} from './detail-lines.js';
 import {bindingsFor, footerKeys, isAction} from './keymap.js';
 import {scrollToShow, seg, windowOf, type Line} from './lines.js';
@@ -28,7 +30,7 @@ export function selectionOf(views: RolloutView[], state: UiState): Selection {
 	// "/name" (no namespace known yet) picks the first rollout of that name.
 	const wanted = state.selected?.startsWith('/') ? views.find(v => `/${v.name}` === state.selected) : undefined;
 	const requested = wanted ? keyOf(wanted) : state.selected;
-	const keep = requested && (state.screen === 'detail' || visible.some(v => keyOf(v) === requested));
+	const keep = requested && (state.screen !== 'list' || visible.some(v => keyOf(v) === requested));
 	const selectedKey = keep ? requested : visible[0] ? keyOf(visible[0]) : null;
 	return {visible, selectedKey, selectedView: views.find(v => keyOf(v) === selectedKey)};
 }
@@ -72,7 +74,12 @@ export function buildScreen(input: ScreenInput): Screen {
 
 	let body: Line[];
 	let detailCount = 0;
-	if (state.screen === 'detail') {
+	let runCount = 0;
+	if (state.screen === 'analysis') {
+		const lines = runBody(input);
+		runCount = lines.length;
+		body = windowOf(lines, state.runOffset, under).items;
+	} else if (state.screen === 'detail') {
 		const lines = detailBody(input, width);
 		detailCount = lines.length;
 		body = windowOf(lines, state.detailOffset, under).items;
@@ -90,6 +97,8 @@ export function buildScreen(input: ScreenInput): Screen {
 		detailHeight: bodyHeight,
 		readonly: readonlyReason !== null,
 		stale: input.stale,
+		runs: selection.selectedView ? rolloutRuns(selection.selectedView).map(e => e.run.name) : [],
+		runLines: runCount,
 	};
 	return {lines, keyContext};
 }
@@ -104,10 +113,16 @@ function modalLines(input: ScreenInput, width: number): Line[] {
 	return [];
 }
 
-function detailBody({selection, now, loading}: ScreenInput, width: number): Line[] {
-	if (selection.selectedView) return detailLines(selection.selectedView, now, width);
+function detailBody({state, selection, now, loading}: ScreenInput, width: number): Line[] {
+	if (selection.selectedView) return detailLines(selection.selectedView, now, width, state.selectedRun);
 	const why = loading ? ' yet' : ' (deleted, or not in scope)';
 	return [[seg(`rollout ${selection.selectedKey ?? ''} not found${why}`, {color: 'yellow'})]];
+}
+
+/** The open analysis run (Enter on a run in the detail view). */
+function runBody({state, selection, now}: ScreenInput): Line[] {
+	const lines = selection.selectedView && state.selectedRun ? analysisRunLines(selection.selectedView, state.selectedRun, now) : null;
+	return lines ?? [[seg(`analysis run ${state.selectedRun ?? ''} not found (deleted?)`, {color: 'yellow'})]];
 }
 
 function listBody({state, selection, now, namespace, loading}: ScreenInput, width: number, tableHeight: number): Line[] {

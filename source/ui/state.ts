@@ -9,7 +9,7 @@ import {bindingFor, type Intent, type KeyName, type Mode} from './keymap.js';
 
 export type {KeyName} from './keymap.js';
 
-export type Screen = 'list' | 'detail';
+export type Screen = 'list' | 'detail' | 'analysis';
 
 export interface Flash {
 	kind: 'info' | 'success' | 'error';
@@ -27,6 +27,9 @@ export interface UiState {
 	/** The list's first shown row: kept so that moving the selection scrolls as little as possible. */
 	listOffset: number;
 	detailOffset: number;
+	/** The analysis run under the detail view's cursor (n/N), and the open run's scroll offset. */
+	selectedRun: string | null;
+	runOffset: number;
 	filter: string;
 	filtering: boolean;
 	help: boolean;
@@ -42,6 +45,8 @@ export const initialUiState = (selected: string | null = null, screen: Screen = 
 	selected,
 	listOffset: 0,
 	detailOffset: 0,
+	selectedRun: null,
+	runOffset: 0,
 	filter: '',
 	filtering: false,
 	help: false,
@@ -68,6 +73,10 @@ export interface KeyContext {
 	readonly: boolean;
 	/** How old the objects on screen are ("12s") while the connection is degraded; null or absent when current. */
 	stale?: string | null;
+	/** The selected rollout's analysis runs, in the order the panel shows them. */
+	runs?: string[];
+	/** Lines of the open analysis run's view. */
+	runLines?: number;
 }
 
 export interface KeyResult {
@@ -111,7 +120,14 @@ function apply(state: UiState, mode: Mode, intent: Intent, ctx: KeyContext): Key
 		case 'open':
 			return openDetail(state, ctx);
 		case 'back':
-			return {state: {...state, screen: 'list'}};
+			return {state: {...state, screen: state.screen === 'analysis' ? 'detail' : 'list'}};
+		case 'nextRun':
+		case 'prevRun':
+			return {state: selectRun(state, ctx.runs ?? [], intent === 'nextRun' ? 1 : -1)};
+		case 'openRun': {
+			const run = state.selectedRun ?? ctx.runs?.[0];
+			return run === undefined ? {state} : {state: {...state, screen: 'analysis', selectedRun: run, runOffset: 0}};
+		}
 		case 'filter':
 			return {state: {...state, filtering: true}};
 		case 'keepFilter':
@@ -150,6 +166,10 @@ function move(state: UiState, mode: Mode, intent: Movement, ctx: KeyContext): Ui
 		const picker = state.picker!;
 		const last = picker.choices.length - 1;
 		return {...state, picker: {...picker, index: clamp(step(picker.index, last, 1, intent), 0, last)}};
+	}
+	if (mode === 'analysis') {
+		const last = Math.max(0, (ctx.runLines ?? 0) - ctx.detailHeight);
+		return {...state, runOffset: clamp(step(state.runOffset, last, Math.max(1, ctx.detailHeight - 1), intent), 0, last)};
 	}
 	const maxOffset = Math.max(0, ctx.detailLines - ctx.detailHeight);
 	if (mode === 'help') {
@@ -204,4 +224,12 @@ function actionKey(state: UiState, action: ActionName, ctx: KeyContext): KeyResu
 }
 
 const openDetail = (state: UiState, ctx: KeyContext): KeyResult =>
-	state.selected && ctx.visible.includes(state.selected) ? {state: {...state, screen: 'detail', detailOffset: 0}} : {state};
+	state.selected && ctx.visible.includes(state.selected) ? {state: {...state, screen: 'detail', detailOffset: 0, selectedRun: null}} : {state};
+
+/** Moves the run cursor by one, wrapping; the first press selects the first (or last) run. */
+function selectRun(state: UiState, runs: string[], by: 1 | -1): UiState {
+	if (runs.length === 0) return state;
+	const index = state.selectedRun === null ? -1 : runs.indexOf(state.selectedRun);
+	const next = index === -1 ? (by === 1 ? 0 : runs.length - 1) : (index + by + runs.length) % runs.length;
+	return {...state, selectedRun: runs[next]!};
+}

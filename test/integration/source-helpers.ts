@@ -74,6 +74,7 @@ export async function listState(kc: k8s.KubeConfig, namespace: string, kinds: Ar
 		ingresses: async () => (await networking.listNamespacedIngress({namespace})).items as KubeObject[],
 		analysisRuns: () => customItems('analysisruns'),
 		experiments: () => customItems('experiments'),
+		deployments: async () => (await apps.listNamespacedDeployment({namespace})).items as KubeObject[],
 	};
 	const objects: Partial<ObjectSets> = {};
 	await Promise.all(kinds.map(async (kind) => Object.assign(objects, {[kind]: await lists[kind]()})));

@@ -37,8 +37,10 @@ export function validWorld(): ObjectSets {
 	world.analysisRuns.push({
 		kind: 'AnalysisRun',
 		metadata: {name: 'run', namespace: 'default', uid: 'run-uid', annotations: {'rollout.argoproj.io/revision': '2'}, ownerReferences: [{uid: 'ro-2-uid'}]},
-		status: {phase: 'Running', metricResults: [{name: 'm', successful: 2, failed: 1}]},
+		spec: {metrics: [{name: 'm', count: 3, successCondition: 'result < 1', provider: {web: {url: 'http://127.0.0.1/'}}}]},
+		status: {phase: 'Running', metricResults: [{name: 'm', successful: 2, failed: 1, measurements: [{phase: 'Failed', value: '7', startedAt: '2026-11-09T15:30:00Z'}]}]},
 	});
+	world.deployments.push({kind: 'Deployment', metadata: {name: 'ro-2', namespace: 'default', uid: 'dep-uid'}, spec: {replicas: 0, template: {spec: {containers: [{name: 'c', image: 'app:1'}]}}}} as KubeObject);
 	world.experiments.push({
 		kind: 'Experiment',
 		metadata: {name: 'exp', namespace: 'default', uid: 'exp-uid', annotations: {'rollout.argoproj.io/revision': '2'}, ownerReferences: [{uid: 'ro-2-uid'}]},
@@ -98,6 +100,10 @@ const PATHS: Record<Kind, Path[]> = {
 		['status', 'phase'], ['status', 'message'], ['status', 'replicas'], ['status', 'availableReplicas'], ['status', 'currentStepIndex'],
 		['status', 'currentPodHash'], ['status', 'stableRS'], ['status', 'pauseConditions'], ['status', 'pauseConditions', 0, 'startTime'],
 		['status', 'conditions'], ['status', 'blueGreen', 'activeSelector'], ['status', 'canary', 'weights', 'canary', 'weight'], ['status', 'abort'],
+		['spec', 'strategy', 'canary', 'steps', 2, 'analysis', 'templates'], ['spec', 'strategy', 'canary', 'trafficRouting', 'nginx'],
+		['spec', 'strategy', 'blueGreen', 'autoPromotionSeconds'], ['spec', 'progressDeadlineSeconds'], ['spec', 'workloadRef'],
+		['status', 'pauseConditions', 0, 'reason'], ['status', 'canary', 'weights', 'additional'], ['status', 'canary', 'currentStepAnalysisRunStatus'],
+		['status', 'conditions', 0, 'lastUpdateTime'],
 	],
 	replicaSets: [
 		['spec', 'replicas'], ['spec', 'template', 'spec', 'containers'], ['spec', 'template', 'spec', 'containers', 0, 'image'],
@@ -110,8 +116,13 @@ const PATHS: Record<Kind, Path[]> = {
 	],
 	services: [['spec', 'selector'], ['spec', 'selector', 'rollouts-pod-template-hash']],
 	ingresses: [['spec', 'rules'], ['spec', 'rules', 0, 'host'], ['spec', 'rules', 0, 'http', 'paths', 0, 'backend', 'service', 'name']],
-	analysisRuns: [['status', 'phase'], ['status', 'metricResults'], ['status', 'metricResults', 0, 'successful'], ['status', 'metricResults', 1, 'failed']],
-	experiments: [['status', 'phase'], ['status', 'message']],
+	analysisRuns: [
+		['status', 'phase'], ['status', 'metricResults'], ['status', 'metricResults', 0, 'successful'], ['status', 'metricResults', 1, 'failed'],
+		['spec', 'metrics'], ['spec', 'metrics', 0, 'count'], ['spec', 'metrics', 0, 'provider'], ['status', 'metricResults', 0, 'measurements'],
+		['status', 'metricResults', 0, 'measurements', 0, 'value'], ['metadata', 'labels', 'rollout-type'], ['metadata', 'labels', 'step-index'],
+	],
+	experiments: [['status', 'phase'], ['status', 'message'], ['spec', 'templates']],
+	deployments: [['spec', 'template'], ['spec', 'template', 'spec', 'containers', 0, 'image'], ['spec', 'replicas']],
 };
 
 export type Mutation =

@@ -8,12 +8,13 @@ const SPECIAL: KeyName[] = ['up', 'down', 'left', 'right', 'pageUp', 'pageDown',
 const PRINTABLE: KeyName[] = Array.from({length: 95}, (_, i) => ({char: String.fromCharCode(32 + i)}));
 const EVERY_KEY = [...SPECIAL, ...PRINTABLE];
 
-const ctx: KeyContext = {visible: ['ns/a', 'ns/b'], listHeight: 5, detailLines: 80, detailHeight: 10, readonly: false};
+const ctx: KeyContext = {visible: ['ns/a', 'ns/b'], listHeight: 5, detailLines: 80, detailHeight: 10, readonly: false, runs: ['run-1', 'run-2'], runLines: 40};
 const plan = {action: 'abort' as const, rollout: {namespace: 'ns', name: 'a', resourceVersion: '1'}, patches: [], summary: 'Abort?'};
 const base = {...initialUiState('ns/a'), detailOffset: 5, helpOffset: 5};
 const STATES: Record<Mode, UiState> = {
 	list: base,
 	detail: {...base, screen: 'detail'},
+	analysis: {...base, screen: 'analysis', selectedRun: 'run-1', runOffset: 3},
 	help: {...base, help: true},
 	confirm: {...base, confirm: plan},
 	picker: {...base, picker: {choices: [{revision: 2, label: 'r2'}, {revision: 1, label: 'r1'}], index: 1}},
@@ -26,7 +27,7 @@ function documentation(mode: Mode): string {
 		const helpText = keysHelpText().split('\n').filter(line => line.includes(mode) || line.includes('everywhere'));
 		return [plain(hintLine(mode)), ...helpText].join('\n');
 	}
-	return helpLines(mode === 'detail' ? 'detail' : 'list', false).map(plain).join('\n');
+	return helpLines(mode === 'detail' || mode === 'analysis' ? mode : 'list', false).map(plain).join('\n');
 }
 
 describe('the key table', () => {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {deriveRollouts} from '../../source/model/derive.js';
+import {emptyObjectSets} from '../../source/domain/raw.js';
 import type {RolloutView} from '../../source/model/view.js';
 import {toJson} from '../../source/print/json.js';
 import {describeService, renderText} from '../../source/print/text.js';
@@ -167,7 +168,7 @@ NAME                          KIND         STATUS              AGE    INFO
 								{...(example[0]?.revisions[0]?.replicaSets[0] as RolloutView['revisions'][0]['replicaSets'][0]), name: 'exp-baseline', tags: [], pods: []},
 							],
 							analysisRuns: [
-								{name: 'exp-run', status: 'Error', icon: 'warning', revision: 3, counts: {successful: 0, failed: 0, inconclusive: 1, error: 2}, createdAt: null},
+								{name: 'exp-run', status: 'Error', icon: 'warning', revision: 3, counts: {successful: 0, failed: 0, inconclusive: 1, error: 2}, createdAt: null, kind: null, stepIndex: null, message: '', metrics: []},
 							],
 						},
 					],
@@ -264,5 +265,63 @@ describe('toJson', () => {
 
 	it('is {"rollouts": []} for nothing', () => {
 		expect(toJson([])).toBe('{\n  "rollouts": []\n}\n');
+	});
+});
+
+describe('toJson: steps, pause, traffic routing, analysis metrics, workloadRef', () => {
+	const NOW_MS = Date.parse('2026-11-09T15:35:00Z');
+	const derive = (sets: Parameters<typeof deriveRollouts>[0]) => JSON.parse(toJson(deriveRollouts(sets, NOW_MS), NOW_MS)).rollouts[0];
+
+	it('a canary at a timed pause: steps with states, the pause with its remaining seconds, traffic routing', () => {
+		const ro = derive({
+			...emptyObjectSets(),
+			rollouts: [
+				{
+					metadata: {name: 'c', namespace: 'default', uid: 'u'},
+					spec: {
+						workloadRef: {apiVersion: 'apps/v1', kind: 'Deployment', name: 'web'},
+						strategy: {canary: {canaryService: 'c-canary', stableService: 'c-stable', trafficRouting: {nginx: {stableIngress: 'c'}}, steps: [{setWeight: 20}, {pause: {duration: '5m'}}, {setWeight: 100}]}},
+					},
+					status: {
+						currentStepIndex: 1,
+						pauseConditions: [{reason: 'CanaryPauseStep', startTime: '2026-11-09T15:33:00Z'}],
+						canary: {weights: {canary: {weight: 20, serviceName: 'c-canary', podTemplateHash: 'b'}, stable: {weight: 80, serviceName: 'c-stable', podTemplateHash: 'a'}}},
+					},
+				},
+			],
+		});
+		expect(ro.steps).toEqual([
+			{index: 0, kind: 'setWeight', text: 'setWeight 20', state: 'done'},
+			{index: 1, kind: 'pause', text: 'pause 5m', state: 'current'},
+			{index: 2, kind: 'setWeight', text: 'setWeight 100', state: 'pending'},
+		]);
+		expect(ro.pause).toEqual({reason: 'CanaryPauseStep', startedAt: '2026-11-09T15:33:00Z', resumesAt: '2026-11-09T15:38:00.000Z', remainingSeconds: 180});
+		expect(ro.trafficRouting).toMatchObject({
+			type: 'nginx',
+			canaryService: {name: 'c-canary', exists: false},
+			stableService: {name: 'c-stable', exists: false},
+			weights: {canary: {weight: 20, serviceName: 'c-canary', podTemplateHash: 'b'}, stable: {weight: 80}, additional: [], verified: null},
+		});
+		expect(Object.keys(ro.trafficRouting).slice(0, 4)).toEqual(['type', 'canaryService', 'stableService', 'weights']);
+		expect(ro.workloadRef).toEqual({kind: 'Deployment', name: 'web', found: false, images: []});
+	});
+
+	it('blue-green: steps null; analysis runs carry kind, message and metrics', () => {
+		const ro = derive({
+			...emptyObjectSets(),
+			rollouts: [{metadata: {name: 'b', namespace: 'default', uid: 'u'}, spec: {strategy: {blueGreen: {activeService: 'b'}}}}],
+			analysisRuns: [
+				{
+					metadata: {name: 'r', namespace: 'default', labels: {'rollout-type': 'PrePromotion'}, ownerReferences: [{uid: 'u'}]},
+					spec: {metrics: [{name: 'm', count: 2, successCondition: 'result == 1', provider: {web: {url: 'u'}}}]},
+					status: {phase: 'Failed', message: 'no', metricResults: [{name: 'm', phase: 'Failed', failed: 1, measurements: [{phase: 'Failed', value: '0', startedAt: 's', finishedAt: 'f', message: 'x'}]}]},
+				},
+			],
+		});
+		expect([ro.steps, ro.pause, ro.trafficRouting, ro.workloadRef]).toEqual([null, null, null, null]);
+		const run = ro.revisions[0].analysisRuns[0];
+		expect([run.kind, run.message]).toEqual(['PrePromotion', 'no']);
+		expect(Object.keys(run.metrics[0]).slice(0, 13)).toEqual(['name', 'provider', 'phase', 'successCondition', 'failureCondition', 'count', 'failureLimit', 'inconclusiveLimit', 'successful', 'failed', 'inconclusive', 'error', 'measurements']);
+		expect(run.metrics[0]).toMatchObject({count: 2, failureLimit: null, measurements: [{phase: 'Failed', value: '0', startedAt: 's', finishedAt: 'f', message: 'x'}]});
 	});
 });

@@ -91,3 +91,29 @@ describe('lines', () => {
 		expect(wrapText('averyveryverylongword', 8)).toEqual(['averyve…']);
 	});
 });
+
+describe('analysis runs from the detail view', () => {
+	const ctx = {visible: ['ns/a'], listHeight: 5, detailLines: 50, detailHeight: 10, readonly: false, runs: ['r1', 'r2', 'r3'], runLines: 30};
+	const detail = {...initialUiState('ns/a', 'detail')};
+
+	it('n and N move the run cursor, wrapping; Enter opens the selected run, else the first', () => {
+		const n = (s: typeof detail, key: string) => reduceKey(s, {char: key}, ctx).state;
+		expect(n(detail, 'n').selectedRun).toBe('r1');
+		expect(n(n(n(n(detail, 'n'), 'n'), 'n'), 'n').selectedRun).toBe('r1');
+		expect(n(detail, 'N').selectedRun).toBe('r3');
+		expect(reduceKey(detail, 'enter', ctx).state).toMatchObject({screen: 'analysis', selectedRun: 'r1', runOffset: 0});
+		expect(reduceKey(n(n(detail, 'n'), 'n'), 'enter', ctx).state.selectedRun).toBe('r2');
+		expect(reduceKey(detail, 'enter', {...ctx, runs: []}).state.screen).toBe('detail');
+	});
+
+	it('the run view scrolls on its own offset and Esc goes back to the detail view', () => {
+		const open = reduceKey(detail, 'enter', ctx).state;
+		const scrolled = reduceKey(open, 'pageDown', ctx).state;
+		expect([scrolled.runOffset, scrolled.detailOffset]).toEqual([9, 0]);
+		expect(reduceKey(scrolled, 'end', ctx).state.runOffset).toBe(20);
+		expect(reduceKey(scrolled, 'escape', ctx).state).toMatchObject({screen: 'detail', selectedRun: 'r1'});
+		// Opening another rollout forgets the run cursor.
+		const list = reduceKey(reduceKey(scrolled, 'escape', ctx).state, 'escape', ctx).state;
+		expect(reduceKey(list, 'enter', ctx).state).toMatchObject({screen: 'detail', selectedRun: null});
+	});
+});
