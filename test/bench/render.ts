@@ -2,9 +2,8 @@
 import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {ObjectSets, Pod, Rollout} from '../../source/domain/raw.js';
 import {generateObjects, withPodReady, withReady} from './fixtures.js';
-import {MutableSource, mountApp, screenLines, type Mounted, type Write} from './terminal.js';
+import {MutableSource, mountApp, screenLines, type Write} from './terminal.js';
 import {gc, kb, mb, ms, sleep, type Table} from './util.js';
 
 const COLUMNS = 120;

@@ -1,7 +1,6 @@
 // Bytes the live view writes to the terminal, at 120x40: idle (nothing or one
 // age changing) and per visible change, plus the CPU those changes cost.
 // Run alone with `npx tsx test/bench/screen-writes.ts` (same setup as run.ts).
-import type {ObjectSets, Pod, Rollout} from '../../source/domain/raw.js';
 import {generateObjects, withPodReady, withReady} from './fixtures.js';
 import {MutableSource, mountApp} from './terminal.js';
 import {formatTable, gc, sleep, type Table} from './util.js';
