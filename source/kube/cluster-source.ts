@@ -44,57 +44,28 @@ export function createClusterSource(kc: KubeConfig, opts: ClusterSourceOptions):
 		if (entries.every((entry) => entry.listed || isSettled(entry.watch.status))) {
 			resolveReady();
 		}
-		for (const listener of [...listeners]) {
-			try {
-				listener();
-			} catch (error) {
-				// One broken listener must not stop the others or the watch; surface it outside this call stack.
-				queueMicrotask(() => {
-					throw error;
-				});
-			}
-		}
+		notify(listeners);
 	};
 
 	// One readiness signal for all kinds: when the server is back, every kind retries at once.
 	const reachability = createReachability(kc, opts.tuning);
-	const entries: Entry[] = wanted.map((type) => {
-		const entry: Entry = {type, watch: undefined as unknown as ResourceWatch, objects: new Map(), array: [], listed: false};
-		entry.watch = new ResourceWatch(
-			kc,
-			type,
-			opts.namespace,
-			{
-				onObjects(objects) {
-					entry.objects = objects;
-					entry.array = null;
-					entry.listed = true;
-					changed();
-				},
-				onStatus() {
-					watchesArray = null;
-					changed();
-				},
+	const entries: Entry[] = wanted.map((type) =>
+		watchedEntry(kc, type, opts, reachability, {
+			objects: changed,
+			status() {
+				watchesArray = null;
+				changed();
 			},
-			opts.tuning,
-			reachability,
-		);
-		return entry;
-	});
+		}),
+	);
 
 	if (entries.length === 0) {
 		resolveReady();
 	}
 
 	const buildSnapshot = (): Snapshot => {
-		const objects: ObjectSets = emptyObjectSets();
-		const sets = objects as unknown as Record<keyof ObjectSets, KubeObject[]>;
-		for (const entry of entries) {
-			entry.array ??= [...entry.objects.values()];
-			sets[entry.type.set] = entry.array;
-		}
 		watchesArray ??= entries.map((entry) => entry.watch.status);
-		return {version, objects, watches: watchesArray};
+		return {version, objects: objectSetsOf(entries), watches: watchesArray};
 	};
 
 	return {
@@ -123,6 +94,52 @@ export function createClusterSource(kc: KubeConfig, opts: ClusterSourceOptions):
 			return readyPromise;
 		},
 	};
+}
+
+/** One kind's watch and what it has seen; `changed` hears of new objects and of status changes. */
+function watchedEntry(
+	kc: KubeConfig,
+	type: Entry['type'],
+	opts: ClusterSourceOptions,
+	reachability: ReturnType<typeof createReachability>,
+	changed: {objects: () => void; status: () => void},
+): Entry {
+	const entry: Entry = {type, watch: undefined as unknown as ResourceWatch, objects: new Map(), array: [], listed: false};
+	const events = {
+		onObjects(objects: Entry['objects']) {
+			entry.objects = objects;
+			entry.array = null;
+			entry.listed = true;
+			changed.objects();
+		},
+		onStatus: changed.status,
+	};
+	entry.watch = new ResourceWatch(kc, type, opts.namespace, events, opts.tuning, reachability);
+	return entry;
+}
+
+/** The snapshot's objects; each kind's array is rebuilt only when that kind changed. */
+function objectSetsOf(entries: Entry[]): ObjectSets {
+	const objects: ObjectSets = emptyObjectSets();
+	const sets = objects as unknown as Record<keyof ObjectSets, KubeObject[]>;
+	for (const entry of entries) {
+		entry.array ??= [...entry.objects.values()];
+		sets[entry.type.set] = entry.array;
+	}
+	return objects;
+}
+
+function notify(listeners: Set<() => void>): void {
+	for (const listener of [...listeners]) {
+		try {
+			listener();
+		} catch (error) {
+			// One broken listener must not stop the others or the watch; surface it outside this call stack.
+			queueMicrotask(() => {
+				throw error;
+			});
+		}
+	}
 }
 
 function isSettled(status: WatchStatus): boolean {

@@ -9,8 +9,9 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import {KubeConfig} from './client.js';
 import {UserError} from '../errors.js';
-import {fileErrorWords, yamlErrorWhere} from './parse-errors.js';
+import {fileErrorWords} from './parse-errors.js';
 import {displayServer, foreignText} from './error-words.js';
+import {asRecord, kubeconfigFiles, mergeFiles, parseKubeconfigFile, stringField, type Merged} from './kubeconfig-files.js';
 
 export interface KubeConfigOptions {
 	kubeconfig?: string;
@@ -41,25 +42,6 @@ const defaultEnvironment = (): KubeConfigEnvironment => ({
 	serviceAccountDir: '/var/run/secrets/kubernetes.io/serviceaccount',
 });
 
-type RawEntry = {name?: unknown; [key: string]: unknown};
-
-interface ParsedFile {
-	file: string;
-	currentContext: string | undefined;
-	clusters: RawEntry[];
-	users: RawEntry[];
-	contexts: RawEntry[];
-}
-
-interface Merged {
-	currentContext: string | undefined;
-	clusters: Map<string, RawEntry>;
-	users: Map<string, RawEntry>;
-	contexts: Map<string, RawEntry>;
-	/** Which file each entry came from, for error messages. */
-	origin: Map<RawEntry, string>;
-}
-
 export function loadKubeConfig(
 	opts: KubeConfigOptions,
 	environment: KubeConfigEnvironment = defaultEnvironment(),
@@ -77,11 +59,22 @@ export function loadKubeConfig(
 	}
 
 	const merged = mergeFiles(files.map(parseKubeconfigFile));
-	const contextName = opts.context || merged.currentContext;
+	const {contextName, contextBody} = chosenContext(merged, opts.context);
+	const clusterName = stringField(contextBody, 'cluster');
+	const userName = stringField(contextBody, 'user');
+	const server = checkedServer(merged, contextName, clusterName);
+	if (userName) checkUser(merged, contextName, userName);
+	const kc = kubeConfigFor(merged, contextName);
+	const namespace = opts.namespace || stringField(contextBody, 'namespace') || 'default';
+	return {kc, contextName, namespace, server: displayServer(server), user: userName ?? ''};
+}
+
+/** The context to use (--context, else current-context) and its body. */
+function chosenContext(merged: Merged, wanted: string | undefined): {contextName: string; contextBody: Record<string, unknown> | undefined} {
+	const contextName = wanted || merged.currentContext;
 	if (!contextName) {
 		throw new UserError('no context set in kubeconfig; use --context');
 	}
-
 	const context = merged.contexts.get(contextName);
 	if (!context) {
 		const available = [...merged.contexts.keys()];
@@ -90,10 +83,11 @@ export function loadKubeConfig(
 				(available.length > 0 ? ` (available: ${available.join(', ')})` : ' (it defines no contexts)'),
 		);
 	}
+	return {contextName, contextBody: asRecord(context['context'])};
+}
 
-	const contextBody = asRecord(context['context']);
-	const clusterName = stringField(contextBody, 'cluster');
-	const userName = stringField(contextBody, 'user');
+/** The context's cluster exists, names a valid server and a readable CA file; returns the server URL. */
+function checkedServer(merged: Merged, contextName: string, clusterName: string | undefined): string {
 	if (!clusterName) {
 		throw new UserError(`context "${contextName}" names no cluster`);
 	}
@@ -107,18 +101,23 @@ export function loadKubeConfig(
 	}
 	checkUrl(server, clusterName);
 	checkReferencedFile(asRecord(cluster['cluster']), 'certificate-authority', `cluster "${clusterName}"`);
+	return server;
+}
 
-	if (userName) {
-		const user = merged.users.get(userName);
-		if (!user) {
-			throw new UserError(`context "${contextName}" refers to user "${userName}", which is not in kubeconfig`);
-		}
-		const userBody = asRecord(user['user']);
-		for (const key of ['client-certificate', 'client-key', 'token-file']) {
-			checkReferencedFile(userBody, key, `user "${userName}"`);
-		}
+/** The context's user exists and the files it names can be read. */
+function checkUser(merged: Merged, contextName: string, userName: string): void {
+	const user = merged.users.get(userName);
+	if (!user) {
+		throw new UserError(`context "${contextName}" refers to user "${userName}", which is not in kubeconfig`);
 	}
+	const userBody = asRecord(user['user']);
+	for (const key of ['client-certificate', 'client-key', 'token-file']) {
+		checkReferencedFile(userBody, key, `user "${userName}"`);
+	}
+}
 
+/** client-node's KubeConfig for the merged files, set to the chosen context. */
+function kubeConfigFor(merged: Merged, contextName: string): KubeConfig {
 	const kc = new KubeConfig();
 	try {
 		// Entries unrelated to the chosen context may be broken; kubectl ignores them, so drop them.
@@ -136,140 +135,7 @@ export function loadKubeConfig(
 	} catch (error) {
 		throw new UserError(`kubeconfig: cannot load context "${contextName}" (${safeErrorText(error)})`);
 	}
-
-	const namespace = opts.namespace || stringField(contextBody, 'namespace') || 'default';
-	return {kc, contextName, namespace, server: displayServer(server), user: userName ?? ''};
-}
-
-/**
- * --kubeconfig, else the KUBECONFIG list (missing entries skipped, as kubectl
- * does), else ~/.kube/config. An empty result means "try in-cluster";
- * `missing` then says which KUBECONFIG entries were not found.
- */
-function kubeconfigFiles(opts: KubeConfigOptions, environment: KubeConfigEnvironment): {files: string[]; missing: string[]} {
-	if (opts.kubeconfig) {
-		return {files: [opts.kubeconfig], missing: []};
-	}
-	const list = environment.env['KUBECONFIG'];
-	const listed = list ? list.split(path.delimiter).filter((file) => file.length > 0) : [];
-	const existing = listed.filter((file) => fs.existsSync(file));
-	if (existing.length > 0) {
-		return {files: existing, missing: []};
-	}
-	if (listed.length === 0 && environment.homeDir) {
-		const file = path.join(environment.homeDir, '.kube', 'config');
-		if (fs.existsSync(file)) {
-			return {files: [file], missing: []};
-		}
-	}
-	return {files: [], missing: listed};
-}
-
-function parseKubeconfigFile(file: string): ParsedFile {
-	let text: string;
-	try {
-		text = fs.readFileSync(file, 'utf8');
-	} catch (error) {
-		throw new UserError(`kubeconfig ${file}: ${fileErrorWords(error)}`);
-	}
-
-	let document: unknown;
-	try {
-		document = yaml.load(text);
-	} catch (error) {
-		// Only the line and the parser's reason: the excerpt could show a token.
-		throw new UserError(`kubeconfig ${file}: not valid YAML (${yamlErrorWhere(error)})`);
-	}
-	if (document === null || document === undefined) {
-		return {file, currentContext: undefined, clusters: [], users: [], contexts: []};
-	}
-	if (typeof document !== 'object' || Array.isArray(document)) {
-		throw new UserError(`kubeconfig ${file}: not a kubeconfig (expected a mapping with clusters, users and contexts)`);
-	}
-
-	const record = document as Record<string, unknown>;
-	const dir = path.dirname(path.resolve(file));
-	const currentContext = record['current-context'];
-	return {
-		file,
-		currentContext: typeof currentContext === 'string' && currentContext ? currentContext : undefined,
-		clusters: entries(record, 'clusters', file).map((entry) =>
-			resolvePaths(entry, 'cluster', ['certificate-authority'], dir),
-		),
-		users: entries(record, 'users', file).map((entry) =>
-			resolveExecCommand(resolvePaths(entry, 'user', ['client-certificate', 'client-key', 'token-file'], dir), dir),
-		),
-		contexts: entries(record, 'contexts', file),
-	};
-}
-
-function entries(record: Record<string, unknown>, key: string, file: string): RawEntry[] {
-	const value = record[key];
-	if (value === undefined || value === null) {
-		return [];
-	}
-	if (!Array.isArray(value)) {
-		throw new UserError(`kubeconfig ${file}: "${key}" must be a list`);
-	}
-	return value.filter(
-		(entry): entry is RawEntry =>
-			typeof entry === 'object' && entry !== null && typeof (entry as RawEntry).name === 'string',
-	);
-}
-
-/** kubectl's merge: the first file to define a name wins; the first current-context wins. */
-function mergeFiles(files: ParsedFile[]): Merged {
-	const merged: Merged = {
-		currentContext: undefined,
-		clusters: new Map(),
-		users: new Map(),
-		contexts: new Map(),
-		origin: new Map(),
-	};
-	for (const file of files) {
-		merged.currentContext ??= file.currentContext;
-		for (const [list, map] of [
-			[file.clusters, merged.clusters],
-			[file.users, merged.users],
-			[file.contexts, merged.contexts],
-		] as const) {
-			for (const entry of list) {
-				const name = entry.name as string;
-				if (!map.has(name)) {
-					map.set(name, entry);
-					merged.origin.set(entry, file.file);
-				}
-			}
-		}
-	}
-	return merged;
-}
-
-/** Relative file references in a kubeconfig are relative to that file, as in kubectl. */
-function resolvePaths(entry: RawEntry, bodyKey: string, keys: string[], dir: string): RawEntry {
-	const body = asRecord(entry[bodyKey]);
-	if (!body) {
-		return entry;
-	}
-	const resolved = {...body};
-	for (const key of keys) {
-		const value = resolved[key];
-		if (typeof value === 'string' && value && !path.isAbsolute(value)) {
-			resolved[key] = path.join(dir, value);
-		}
-	}
-	return {...entry, [bodyKey]: resolved};
-}
-
-function resolveExecCommand(entry: RawEntry, dir: string): RawEntry {
-	const user = asRecord(entry['user']);
-	const exec = asRecord(user?.['exec']);
-	const command = exec?.['command'];
-	// kubectl resolves "./bin/plugin" against the kubeconfig's folder but leaves bare names to $PATH.
-	if (typeof command === 'string' && command.includes(path.sep) && !path.isAbsolute(command)) {
-		return {...entry, user: {...user, exec: {...exec, command: path.join(dir, command)}}};
-	}
-	return entry;
+	return kc;
 }
 
 function checkReferencedFile(body: Record<string, unknown> | undefined, key: string, owner: string): void {
@@ -331,17 +197,6 @@ function loadInCluster(opts: KubeConfigOptions, environment: KubeConfigEnvironme
 		}
 	}
 	return {kc, contextName: 'in-cluster', namespace: namespace || 'default', server, user: 'service-account'};
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value)
-		? (value as Record<string, unknown>)
-		: undefined;
-}
-
-function stringField(record: Record<string, unknown> | undefined, key: string): string | undefined {
-	const value = record?.[key];
-	return typeof value === 'string' && value ? value : undefined;
 }
 
 function safeErrorText(error: unknown): string {
