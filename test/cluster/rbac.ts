@@ -12,7 +12,7 @@ export async function createReadonlyRbac(kc: k8s.KubeConfig): Promise<void> {
 				metadata: {name: 'rollouts-viewer'},
 				rules: [
 					{apiGroups: ['argoproj.io'], resources: ['rollouts', 'analysisruns', 'experiments'], verbs},
-					{apiGroups: ['apps'], resources: ['replicasets'], verbs},
+					{apiGroups: ['apps'], resources: ['replicasets', 'deployments'], verbs},
 					{apiGroups: [''], resources: ['pods', 'services'], verbs},
 					{apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs},
 				],
