@@ -20,6 +20,7 @@ const FLAGS = {
 	color: {type: 'boolean', default: true},
 	full: {type: 'boolean', default: false},
 	toRevision: {type: 'number'},
+	traffic: {type: 'boolean', default: false},
 } as const;
 
 // Every spelling meow may hand back for our flags: camelCase, kebab-case and short.
@@ -101,7 +102,8 @@ export async function main(argv: string[]): Promise<number> {
 		delete process.env['CI'];
 		delete process.env['CONTINUOUS_INTEGRATION'];
 		const {runInteractive} = await import('./ui/run.js');
-		return await runInteractive(opened, {readonly: flags.readonly, rollout: first});
+		if (flags.traffic && !first) throw new UserError('--traffic needs a ROLLOUT name (it opens that rollout with the traffic panel)', 2);
+		return await runInteractive(opened, {readonly: flags.readonly, rollout: first, traffic: flags.traffic});
 	} catch (error) {
 		if (error instanceof UserError) {
 			process.stderr.write(`rollouts-tui: ${sanitize(error.message, 2048)}\n`);
