@@ -3,7 +3,6 @@
 // proxy to the data plane's pods. Promoting from the keyboard must turn the
 // active strip from blue to green within 3 s of the controller switching the
 // Service, while the preview strip stays green.
-import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {
@@ -18,38 +17,13 @@ import {
 	setRolloutImage,
 	waitFor,
 } from '../integration/helpers.js';
+import {pause, strip, tmuxSession} from './tmux.js';
 
-const session = `rollouts-tui-traffic-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', session, ...args], {encoding: 'utf8'});
-const screen = () => tmux('capture-pane', '-p', '-t', session);
-const press = (...keys: string[]) => tmux('send-keys', '-t', session, ...keys);
-const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-
-async function waitForScreen(test: (text: string) => boolean, description: string, timeoutMs = 30_000): Promise<string> {
-	const deadline = Date.now() + timeoutMs;
-	let text = '';
-	while (Date.now() < deadline) {
-		text = screen();
-		if (test(text)) return text;
-		await pause(200);
-	}
-	throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${description}; the screen was:\n${text}`);
-}
-
-/** The cells of a strip (oldest first, padding dropped): the line under "LABEL  service". */
-function strip(text: string, label: string): string {
-	const lines = text.split('\n');
-	const at = lines.findIndex(line => new RegExp(`^${label}\\s+\\S`).test(line));
-	if (at < 0) return '';
-	return /^\s+([^\s]+)/.exec(lines[at + 1] ?? '')?.[1]?.replace(/·/g, '') ?? '';
-}
+const tui = tmuxSession(`rollouts-tui-traffic-${process.pid}`);
+const {screen, press} = tui;
+const waitForScreen = tui.waitFor;
 
 const greenShare = (cells: string) => (cells.length === 0 ? 0 : [...cells].filter(c => c === 'G').length / cells.length);
-
-function startTui(args: string) {
-	const command = `node dist/cli.js ${args}; echo "[exited $?]"; sleep 60`;
-	tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '36', command);
-}
 
 describe('the traffic panel turns from blue to green when promoting from the keyboard', () => {
 	let namespace: string;
@@ -64,13 +38,11 @@ describe('the traffic panel turns from blue to green when promoting from the key
 			timeoutMs: 90_000,
 			description: 'rollout Paused with the green revision as preview',
 		});
-		startTui(`${name} -n ${namespace} --kubeconfig ${getCluster().kubeconfig} --traffic`);
+		tui.start(`${name} -n ${namespace} --kubeconfig ${getCluster().kubeconfig} --traffic`);
 	}, 240_000);
 
 	afterAll(async () => {
-		try {
-			tmux('kill-server');
-		} catch {}
+		tui.kill();
 		if (namespace) await deleteNamespace(namespace);
 	});
 
