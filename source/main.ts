@@ -89,6 +89,8 @@ export async function main(argv: string[]): Promise<number> {
 		if (input.length > 1) throw new UserError(`expected at most one ROLLOUT name, got ${input.length} (${input.join(' ')})`);
 		if (flags.allNamespaces && flags.namespace) throw new UserError('use either --namespace or --all-namespaces, not both');
 		if (flags.toRevision !== undefined || flags.full) throw new UserError('--full and --to-revision belong to the promote and undo commands');
+		if (flags.traffic && !first) throw new UserError('--traffic needs a ROLLOUT name (it opens that rollout with the traffic panel)', 2);
+		if (flags.traffic && flags.file) throw new UserError('--traffic needs a cluster: a --file has no Services to probe', 2);
 		const {openSource} = await import('./open-source.js');
 		const opened = await openSource({...flags, rollout: first});
 		const interactive = !flags.output && process.stdout.isTTY && process.stdin.isTTY;
@@ -102,7 +104,6 @@ export async function main(argv: string[]): Promise<number> {
 		delete process.env['CI'];
 		delete process.env['CONTINUOUS_INTEGRATION'];
 		const {runInteractive} = await import('./ui/run.js');
-		if (flags.traffic && !first) throw new UserError('--traffic needs a ROLLOUT name (it opens that rollout with the traffic panel)', 2);
 		return await runInteractive(opened, {readonly: flags.readonly, rollout: first, traffic: flags.traffic});
 	} catch (error) {
 		if (error instanceof UserError) {

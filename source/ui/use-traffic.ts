@@ -87,10 +87,10 @@ export function useTraffic(start: StartTraffic | undefined, open: {rate: number}
 	}, [rate]);
 
 	return useMemo(() => {
-		if (!open) return null;
+		if (!open || !start) return null;
 		const strips = targets.map(t => ({label: t.label, service: t.service, samples: buffers.current.get(t.label) ?? []}));
 		return {rate: open.rate, now: Date.now(), strips};
 		// A new frame (or rate, or Services) makes a new panel; the buffers are read at that moment.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [frame, open, key]);
+	}, [frame, open, key, start]);
 }
