@@ -12,7 +12,7 @@ export function tmuxSession(name: string) {
 		press: (...keys: string[]) => tmux('send-keys', '-t', name, ...keys),
 		/** Runs the CLI; the shell stays after it exits, so its exit code stays on screen. */
 		start(args: string, columns = 110, rows = 36) {
-			tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), `node dist/cli.js ${args}; echo "[exited $?]"; sleep 60`);
+			tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), `node dist/rollouts-tui.mjs ${args}; echo "[exited $?]"; sleep 60`);
 		},
 		kill() {
 			try {

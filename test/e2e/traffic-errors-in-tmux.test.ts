@@ -21,7 +21,7 @@ describe('the traffic panel says what keeps it from probing', () => {
 	let tui: ReturnType<typeof tmuxSession> | undefined;
 
 	beforeAll(async () => {
-		if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js missing: run `npm run build` (npm test does)');
+		if (!existsSync('dist/rollouts-tui.mjs')) throw new Error('dist/rollouts-tui.mjs missing: run `npm run build` (npm test does)');
 		namespace = await createNamespace('traffic-errors');
 		await createHealthyBlueGreen(blueGreenManifest({name: 'guarded', namespace, replicas: 1}));
 		await createBlueGreen(blueGreenManifest({name: 'empty', namespace, replicas: 0}));

@@ -30,7 +30,7 @@ describe('the traffic panel turns from blue to green when promoting from the key
 	const name = 'traffic-demo';
 
 	beforeAll(async () => {
-		if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js missing: run `npm run build` (npm test does)');
+		if (!existsSync('dist/rollouts-tui.mjs')) throw new Error('dist/rollouts-tui.mjs missing: run `npm run build` (npm test does)');
 		namespace = await createNamespace('traffic');
 		await createHealthyBlueGreen(blueGreenManifest({name, namespace, autoPromotionEnabled: false, replicas: 2}));
 		await setRolloutImage(namespace, name, GREEN_IMAGE);
