@@ -115,6 +115,9 @@ describe('analysis runs from the detail view', () => {
 		// Opening another rollout forgets the run cursor.
 		const list = reduceKey(reduceKey(scrolled, 'escape', ctx).state, 'escape', ctx).state;
 		expect(reduceKey(list, 'enter', ctx).state).toMatchObject({screen: 'detail', selectedRun: null});
+	});
+});
+
 describe('traffic panel keys', () => {
 	const detail = {...initialUiState('ns/a', 'detail')};
 	const probing = {...ctx, canProbe: true};
