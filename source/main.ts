@@ -20,6 +20,7 @@ const FLAGS = {
 	color: {type: 'boolean', default: true},
 	full: {type: 'boolean', default: false},
 	toRevision: {type: 'number'},
+	traffic: {type: 'boolean', default: false},
 } as const;
 
 // Every spelling meow may hand back for our flags: camelCase, kebab-case and short.
@@ -88,6 +89,8 @@ export async function main(argv: string[]): Promise<number> {
 		if (input.length > 1) throw new UserError(`expected at most one ROLLOUT name, got ${input.length} (${input.join(' ')})`);
 		if (flags.allNamespaces && flags.namespace) throw new UserError('use either --namespace or --all-namespaces, not both');
 		if (flags.toRevision !== undefined || flags.full) throw new UserError('--full and --to-revision belong to the promote and undo commands');
+		if (flags.traffic && !first) throw new UserError('--traffic needs a ROLLOUT name (it opens that rollout with the traffic panel)', 2);
+		if (flags.traffic && flags.file) throw new UserError('--traffic needs a cluster: a --file has no Services to probe', 2);
 		const {openSource} = await import('./open-source.js');
 		const opened = await openSource({...flags, rollout: first});
 		const interactive = !flags.output && process.stdout.isTTY && process.stdin.isTTY;
@@ -101,7 +104,7 @@ export async function main(argv: string[]): Promise<number> {
 		delete process.env['CI'];
 		delete process.env['CONTINUOUS_INTEGRATION'];
 		const {runInteractive} = await import('./ui/run.js');
-		return await runInteractive(opened, {readonly: flags.readonly, rollout: first});
+		return await runInteractive(opened, {readonly: flags.readonly, rollout: first, traffic: flags.traffic});
 	} catch (error) {
 		if (error instanceof UserError) {
 			process.stderr.write(`rollouts-tui: ${sanitize(error.message, 2048)}\n`);

@@ -5,6 +5,7 @@ import {UserError} from './errors.js';
 import type {ActionPlan} from './actions/plan.js';
 import type {ActionResult} from './actions/execute.js';
 import type {Source} from './kube/source.js';
+import type {StartTraffic} from './kube/service-probe.js';
 
 export interface OpenedSource {
 	source: Source;
@@ -14,6 +15,8 @@ export interface OpenedSource {
 	namespace: string | null;
 	/** Absent for offline sources, which are read-only. */
 	execute?: (plan: ActionPlan) => Promise<ActionResult>;
+	/** Probes Services through the API server (the traffic panel); absent for offline sources. */
+	probe?: StartTraffic;
 	offline: boolean;
 }
 
@@ -39,6 +42,7 @@ export async function openSource(flags: SourceFlags): Promise<OpenedSource> {
 	const {loadKubeConfig} = await import('./kube/config.js');
 	const {checkReachable} = await import('./kube/preflight.js');
 	const {createClusterSource} = await import('./kube/cluster-source.js');
+	const {serviceProbe} = await import('./kube/service-probe.js');
 	const loaded = loadKubeConfig({kubeconfig: flags.kubeconfig, context: flags.context, namespace: flags.namespace});
 	await checkReachable(loaded.kc, loaded.server);
 	const namespace = flags.allNamespaces ? null : loaded.namespace;
@@ -49,6 +53,8 @@ export async function openSource(flags: SourceFlags): Promise<OpenedSource> {
 		namespace,
 		// Loaded on the first action only: a one-shot print never needs it.
 		execute: async plan => (await import('./actions/execute.js')).executePlan(loaded.kc, plan),
+		// Only reads, so --readonly keeps it; its modules load when the panel first opens.
+		probe: serviceProbe(loaded.kc),
 		offline: false,
 	};
 }

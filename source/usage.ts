@@ -31,6 +31,7 @@ const HELP = `
     -f, --file PATH         read objects from a YAML/JSON file instead of a cluster (- = stdin)
     -o, --output FORMAT     text or json: print once and exit (default when stdout is not a terminal)
         --readonly          disable every action key
+        --traffic           open ROLLOUT with the traffic panel on (t toggles it)
         --no-color          no colours (also NO_COLOR=1)
         --full              promote: skip all remaining steps (promote-full)
         --to-revision N     undo: the revision to go back to (default: the previous one)

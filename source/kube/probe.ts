@@ -49,11 +49,14 @@ async function connect(kc: KubeConfig): Promise<Connection> {
 	if (!server) throw new Error('kubeconfig has no current cluster');
 	const options: https.RequestOptions = {};
 	await kc.applyToHTTPSOptions(options);
+	const url = new URL(server.replace(/\/$/, ''));
 	const agent = options.agent;
-	if (agent instanceof https.Agent && agent.constructor === https.Agent) {
+	// A plain-HTTP server (`kubectl proxy`) cannot take the TLS agent the kubeconfig gives.
+	if (url.protocol === 'http:') options.agent = new http.Agent({keepAlive: true, maxSockets: 16});
+	else if (agent instanceof https.Agent && agent.constructor === https.Agent) {
 		options.agent = new https.Agent({...agent.options, keepAlive: true, maxSockets: 16});
 	}
-	return {url: new URL(server.replace(/\/$/, '')), options};
+	return {url, options};
 }
 
 function closeConnection(connection: Connection): void {

@@ -14,6 +14,8 @@ import {useController} from './controller.js';
 import {Frame} from './Frame.js';
 import {useNow, useSnapshot, useSpinner, useTerminalSize} from './hooks.js';
 import {buildScreen, keyOf, selectionOf} from './screen.js';
+import {trafficTargets, useTraffic} from './use-traffic.js';
+import type {StartTraffic} from '../kube/service-probe.js';
 
 export {keyOf} from './screen.js';
 
@@ -27,11 +29,15 @@ export interface AppProps {
 	readonlyReason: string | null;
 	/** Sends a plan to the cluster; absent for offline sources. */
 	execute?: (plan: ActionPlan) => Promise<ActionResult>;
+	/** Probes Services for the traffic panel; absent for offline sources. */
+	probe?: StartTraffic;
+	/** Open the initial rollout with the traffic panel on. */
+	initialTraffic?: boolean;
 	/** "namespace/name" to open straight away. */
 	initialRollout?: string;
 }
 
-export function App({source, origin, namespace, readonlyReason, execute, initialRollout}: AppProps) {
+export function App({source, origin, namespace, readonlyReason, execute, probe, initialTraffic, initialRollout}: AppProps) {
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
 	const {columns, rows} = useTerminalSize();
@@ -40,10 +46,13 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 	const {objects} = snapshot;
 	// Derived once per change of the objects; the 1 s tick only re-renders ages and countdowns.
 	const views = useMemo(() => deriveRollouts(objects, Date.now()), [objects]);
-	const {state, onInput} = useController({initialRollout, objects, views, now, execute, quit: exit});
+	const {state, onInput} = useController({initialRollout, objects, views, now, execute, initialTraffic, quit: exit});
 
 	const selection = selectionOf(views, state);
-	const {selectedKey} = selection;
+	const {selectedKey, selectedView} = selection;
+	const inDetail = state.screen === 'detail';
+	const targets = useMemo(() => (inDetail && selectedView ? trafficTargets(selectedView) : []), [inDetail, selectedView]);
+	const traffic = useTraffic(probe, inDetail ? state.traffic : null, targets);
 	const actions = useMemo(() => (selectedKey ? actionsFor(objects, selectedKey) : null), [objects, selectedKey]);
 	const undoTarget = state.picker ? selectedKey : state.confirm?.action === 'undo' ? keyOf(state.confirm.rollout) : null;
 	const undoRevision = state.picker ? state.picker.choices[state.picker.index]?.revision : state.confirm?.targetRevision;
@@ -69,6 +78,8 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 		actions,
 		undoDiff: undoTarget ? undoDiffFor(objects, undoTarget, undoRevision) : [],
 		spinner: spinning ? spinner : null,
+		traffic,
+		canProbe: probe !== undefined,
 	});
 	useInput((input, key) => onInput(input, key, screen.keyContext, selectedKey), {isActive: Boolean(isRawModeSupported)});
 	return <Frame lines={screen.lines} columns={columns} rows={rows} />;

@@ -9,6 +9,7 @@ import type {ActionPlan} from '../actions/plan.js';
 import {planFor} from '../actions/targets.js';
 import type {ObjectSets} from '../domain/raw.js';
 import {age} from '../model/duration.js';
+import {DEFAULT_RATE} from '../model/traffic-pace.js';
 import type {RolloutView} from '../model/view.js';
 import {toKeyNames} from './keys.js';
 import {keyOf} from './screen.js';
@@ -24,6 +25,8 @@ export interface ControllerInput {
 	views: RolloutView[];
 	now: number;
 	execute: ((plan: ActionPlan) => Promise<ActionResult>) | undefined;
+	/** Open the traffic panel from the start (with the rollout's detail). */
+	initialTraffic?: boolean;
 	quit: () => void;
 }
 
@@ -33,10 +36,11 @@ export interface Controller {
 	onInput(input: string, key: Key, ctx: KeyContext, selectedKey: string | null): void;
 }
 
-export function useController({initialRollout, objects, views, now, execute, quit}: ControllerInput): Controller {
-	const [state, dispatch] = useReducer(reducer, undefined, () =>
-		initialUiState(initialRollout ?? null, initialRollout ? 'detail' : 'list'),
-	);
+export function useController({initialRollout, objects, views, now, execute, initialTraffic, quit}: ControllerInput): Controller {
+	const [state, dispatch] = useReducer(reducer, undefined, () => {
+		const initial = initialUiState(initialRollout ?? null, initialRollout ? 'detail' : 'list');
+		return initialTraffic && initialRollout ? {...initial, traffic: {rate: DEFAULT_RATE}} : initial;
+	});
 	// Keys can arrive faster than React re-renders: the handler reads and writes
 	// this ref, so a second key sees the first one's effect before the render.
 	const latest = useRef(state);

@@ -48,6 +48,9 @@ export type Intent =
 	| 'prevRun'
 	| 'openRun'
 	| 'quit'
+	| 'toggleTraffic'
+	| 'faster'
+	| 'slower'
 	| {action: ActionName};
 
 export interface KeyBinding {
@@ -90,6 +93,9 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	{keys: [c('N')], modes: ['detail'], intent: 'prevRun', help: 'select the previous analysis run'},
 	{keys: ['enter'], modes: ['detail'], intent: 'openRun', help: 'open the selected analysis run (every metric and measurement)', hint: 'run'},
 	{keys: ['escape', 'left', c('h'), c('q')], modes: ['analysis'], intent: 'back', help: 'back to the rollout', hint: 'back'},
+	{keys: [c('t')], modes: ['detail'], intent: 'toggleTraffic', help: 'traffic panel: probe the Services through the API server (read-only)', hint: 'traffic'},
+	{keys: [c('+'), c('=')], modes: ['detail'], intent: 'faster', help: 'traffic panel: more requests per second'},
+	{keys: [c('-')], modes: ['detail'], intent: 'slower', help: 'traffic panel: fewer requests per second'},
 	action('p', 'promote', 'promote: resume a paused rollout / go to the next step', 'promote'),
 	action('P', 'promote-full', 'promote-full: skip all remaining steps and analysis', 'full'),
 	action('a', 'abort', 'abort: send traffic back to the stable revision', 'abort'),

@@ -9,7 +9,7 @@ const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
 const LEAVE_ALT_SCREEN = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
 
-export async function runInteractive(opened: OpenedSource, opts: {readonly: boolean; rollout?: string}): Promise<number> {
+export async function runInteractive(opened: OpenedSource, opts: {readonly: boolean; rollout?: string; traffic?: boolean}): Promise<number> {
 	const {source, namespace} = opened;
 	const readonlyReason = opts.readonly ? '--readonly' : opened.offline ? 'offline file' : null;
 	// With one rollout named, open it directly; find its namespace from the source's scope.
@@ -46,6 +46,8 @@ export async function runInteractive(opened: OpenedSource, opts: {readonly: bool
 				namespace={namespace}
 				readonlyReason={readonlyReason}
 				execute={readonlyReason ? undefined : opened.execute}
+				probe={opened.probe}
+				initialTraffic={opts.traffic}
 				initialRollout={initialRollout}
 			/>,
 			{stdout: process.stdout, stdin: process.stdin},

@@ -11,6 +11,7 @@ import {detailLines} from './detail-lines.js';
 import {bindingsFor, footerKeys, isAction} from './keymap.js';
 import {scrollToShow, seg, windowOf, type Line} from './lines.js';
 import {listLines} from './list-lines.js';
+import {trafficLines, type TrafficPanel} from './traffic-lines.js';
 import {confirmLines, helpLines, hintLine, pickerLines} from './overlays.js';
 import {modeOf, type KeyContext, type UiState} from './state.js';
 
@@ -56,6 +57,10 @@ export interface ScreenInput {
 	undoDiff: DiffLine[];
 	/** The spinner's current glyph, while something is in flight. */
 	spinner: string | null;
+	/** The traffic panel, when open (pinned above the scrolling detail). */
+	traffic?: TrafficPanel | null;
+	/** Whether the traffic panel can probe (absent for --file). */
+	canProbe?: boolean;
 }
 
 export interface Screen {
@@ -75,6 +80,7 @@ export function buildScreen(input: ScreenInput): Screen {
 	let body: Line[];
 	let detailCount = 0;
 	let runCount = 0;
+	let pinned: Line[] = [];
 	if (state.screen === 'analysis') {
 		const lines = runBody(input);
 		runCount = lines.length;
@@ -82,7 +88,8 @@ export function buildScreen(input: ScreenInput): Screen {
 	} else if (state.screen === 'detail') {
 		const lines = detailBody(input, width);
 		detailCount = lines.length;
-		body = windowOf(lines, state.detailOffset, under).items;
+		pinned = panelLines(input, width, under);
+		body = [...pinned, ...windowOf(lines, state.detailOffset, under - pinned.length).items];
 	} else body = listBody(input, width, Math.max(1, under - 1));
 	if (state.help) body = windowOf(modal, state.helpOffset, bodyHeight).items;
 	else if (modal.length > 0) body = [...modal, [], ...body];
@@ -94,11 +101,12 @@ export function buildScreen(input: ScreenInput): Screen {
 		visible: selection.visible.map(keyOf),
 		listHeight: Math.max(1, bodyHeight - 1),
 		detailLines: state.help ? modal.length : detailCount,
-		detailHeight: bodyHeight,
+		detailHeight: Math.max(1, bodyHeight - pinned.length),
 		readonly: readonlyReason !== null,
 		stale: input.stale,
 		runs: selection.selectedView ? rolloutRuns(selection.selectedView).map(e => e.run.name) : [],
 		runLines: runCount,
+		canProbe: input.canProbe ?? false,
 	};
 	return {lines, keyContext};
 }
@@ -111,6 +119,14 @@ function modalLines(input: ScreenInput, width: number): Line[] {
 	}
 	if (state.confirm) return confirmLines(state.confirm, width, state.confirm.action === 'undo' ? undoDiff : []);
 	return [];
+}
+
+/** The traffic panel and a blank line, at most `room - 1` lines so one line of the detail stays in view. */
+function panelLines({traffic}: ScreenInput, width: number, room: number): Line[] {
+	if (!traffic) return [];
+	const lines = trafficLines(traffic, width);
+	if (traffic.strips.length === 0) lines.push([seg('this rollout names no Service to probe', {dim: true})]);
+	return [...lines, []].slice(0, Math.max(0, room - 1));
 }
 
 function detailBody({state, selection, now, loading}: ScreenInput, width: number): Line[] {

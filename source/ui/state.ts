@@ -4,6 +4,7 @@
 // (help, confirm, picker, filter) take keys before the screen under them, so a
 // modal can never leak a key to the view behind it.
 import type {ActionName, ActionPlan} from '../actions/plan.js';
+import {clampRate, DEFAULT_RATE} from '../model/traffic-pace.js';
 import {scrollToShow} from './lines.js';
 import {bindingFor, type Intent, type KeyName, type Mode} from './keymap.js';
 
@@ -38,6 +39,8 @@ export interface UiState {
 	picker: {choices: RevisionChoice[]; index: number} | null;
 	busy: string | null; // what is in flight, e.g. "promoting bluegreen-demo"
 	flash: Flash | null;
+	/** The traffic panel, when open: requests per second per Service. */
+	traffic: {rate: number} | null;
 }
 
 export const initialUiState = (selected: string | null = null, screen: Screen = 'list'): UiState => ({
@@ -55,6 +58,7 @@ export const initialUiState = (selected: string | null = null, screen: Screen = 
 	picker: null,
 	busy: null,
 	flash: null,
+	traffic: null,
 });
 
 export type Effect =
@@ -77,6 +81,8 @@ export interface KeyContext {
 	runs?: string[];
 	/** Lines of the open analysis run's view. */
 	runLines?: number;
+	/** Whether the traffic panel can probe (a cluster, not a file). */
+	canProbe?: boolean;
 }
 
 export interface KeyResult {
@@ -120,7 +126,7 @@ function apply(state: UiState, mode: Mode, intent: Intent, ctx: KeyContext): Key
 		case 'open':
 			return openDetail(state, ctx);
 		case 'back':
-			return {state: {...state, screen: state.screen === 'analysis' ? 'detail' : 'list'}};
+			return {state: state.screen === 'analysis' ? {...state, screen: 'detail'} : {...state, screen: 'list', traffic: null}};
 		case 'nextRun':
 		case 'prevRun':
 			return {state: selectRun(state, ctx.runs ?? [], intent === 'nextRun' ? 1 : -1)};
@@ -146,6 +152,10 @@ function apply(state: UiState, mode: Mode, intent: Intent, ctx: KeyContext): Key
 				: {state: {...state, confirm: null, flash: {kind: 'info', text: 'cancelled: nothing was changed'}}};
 		case 'pick':
 			return pick(state);
+		case 'toggleTraffic':
+		case 'faster':
+		case 'slower':
+			return {state: trafficKey(state, intent, ctx)};
 		default:
 			return {state: move(state, mode, intent, ctx)};
 	}
@@ -232,4 +242,19 @@ function selectRun(state: UiState, runs: string[], by: 1 | -1): UiState {
 	const index = state.selectedRun === null ? -1 : runs.indexOf(state.selectedRun);
 	const next = index === -1 ? (by === 1 ? 0 : runs.length - 1) : (index + by + runs.length) % runs.length;
 	return {...state, selectedRun: runs[next]!};
+}
+
+/** Steps of the rate keys: 1, 2, 5, 10, 20, 30, 40, 50 per second. */
+const RATE_STEPS = [1, 2, 5, 10, 20, 30, 40, 50];
+
+function trafficKey(state: UiState, intent: 'toggleTraffic' | 'faster' | 'slower', ctx: KeyContext): UiState {
+	if (intent === 'toggleTraffic') {
+		if (state.traffic) return {...state, traffic: null};
+		if (!ctx.canProbe) return {...state, flash: {kind: 'info', text: 'traffic needs a cluster (this is a file)'}};
+		return {...state, traffic: {rate: DEFAULT_RATE}};
+	}
+	if (!state.traffic) return {...state, flash: {kind: 'info', text: 't opens the traffic panel first'}};
+	const {rate} = state.traffic;
+	const next = intent === 'faster' ? RATE_STEPS.find(r => r > rate) : [...RATE_STEPS].reverse().find(r => r < rate);
+	return {...state, traffic: {rate: clampRate(next ?? rate)}};
 }

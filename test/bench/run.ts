@@ -25,6 +25,9 @@ for (const table of await benchRender()) print(table);
 const {benchScreenWrites} = await import('./screen-writes.js');
 for (const table of await benchScreenWrites()) print(table);
 
+const {benchTrafficPanel} = await import('./traffic-panel.js');
+for (const table of await benchTrafficPanel()) print(table);
+
 const {benchCluster} = await import('./cluster.js');
 try {
 	const result = await benchCluster();

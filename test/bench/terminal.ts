@@ -5,7 +5,7 @@
 import React from 'react';
 import type {ResourceKind, Snapshot, Source} from '../../source/kube/source.js';
 import type {ObjectSets} from '../../source/domain/raw.js';
-import {App} from '../../source/ui/App.js';
+import {App, type AppProps} from '../../source/ui/App.js';
 import {mountScreen} from '../../source/ui/mount.js';
 import {FakeStdin, FakeStdout} from '../ui/fake-terminal.js';
 
@@ -73,11 +73,11 @@ export interface Mounted {
 	unmount(): void;
 }
 
-export function mountApp(source: Source, columns: number, rows: number, initialRollout?: string): Mounted {
+export function mountApp(source: Source, columns: number, rows: number, initialRollout?: string, extra: Partial<AppProps> = {}): Mounted {
 	const stdout = new RecordingStdout(columns, rows);
 	const renders: number[] = [];
 	const mountedAt = performance.now();
-	const mounted = mountScreen(React.createElement(App, {source, origin: 'bench', namespace: null, readonlyReason: null, initialRollout}), {
+	const mounted = mountScreen(React.createElement(App, {source, origin: 'bench', namespace: null, readonlyReason: null, initialRollout, ...extra}), {
 		stdout,
 		stdin: new FakeStdin() as unknown as NodeJS.ReadStream,
 	});

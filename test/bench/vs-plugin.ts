@@ -11,6 +11,7 @@ import {timeCommand, type Timing} from './one-shot.js';
 import {RolloutOps} from './rollout-ops.js';
 import {IMAGE_CHANGES, runScenario, type RunResult, type Size, type Tool} from './scenario.js';
 import {formatTable, mb, ms, quantile, type Table} from './util.js';
+import {trafficPanelTable} from './vs-plugin-traffic.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const BUNDLE = path.join(root, 'dist', 'rollouts-tui.mjs');
@@ -38,6 +39,11 @@ async function main(): Promise<void> {
 			watch: (name, namespace) => [process.execPath, BUNDLE, name, '-n', namespace, '--kubeconfig', kubeconfig],
 			desired: (n) => new RegExp(`desired ${n}\\b`),
 		},
+		panel: {
+			label: 'rollouts-tui --traffic',
+			watch: (name, namespace) => [process.execPath, BUNDLE, name, '-n', namespace, '--kubeconfig', kubeconfig, '--traffic'],
+			desired: (n) => new RegExp(`desired ${n}\\b`),
+		},
 	} satisfies Record<string, Tool>;
 
 	console.log(`rollouts-tui vs kubectl-argo-rollouts — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, ${new Date().toISOString()}`);
@@ -48,6 +54,11 @@ async function main(): Promise<void> {
 			const plugRun = await runScenario(tools.plugin, size, ops, `plugin-${size.cols}x${size.rows}`);
 			const tuiRun = await runScenario(tools.tui, size, ops, `tui-${size.cols}x${size.rows}`);
 			console.log(formatTable(sizeTable(size, plugRun, tuiRun)));
+			// BENCH_TRAFFIC=0 skips the run with the traffic panel on; below 24 rows the pinned panel hides the image line the scenario watches.
+			if (process.env['BENCH_TRAFFIC'] !== '0' && size.rows >= 24) {
+				const panelRun = await runScenario(tools.panel, size, ops, `panel-${size.cols}x${size.rows}`);
+				console.log(formatTable(trafficPanelTable(size, plugRun, tuiRun, panelRun)));
+			}
 			for (const [label, run] of [[tools.plugin.label, plugRun], [tools.tui.label, tuiRun]] as const) {
 				if (run.imageLatencies.includes(undefined) || run.podLatency === undefined || run.scaleLatencies.includes(undefined)) {
 					console.log(`  note: ${label} did not show everything at ${size.cols}x${size.rows}; its last screen:\n${indent(run.lastScreen)}`);

@@ -2,6 +2,7 @@
  * The Argo Rollouts getting-started blue-green demo on the local cluster, shown in the TUI.
  *
  *   npm run demo        (tsx test/cluster/demo.ts up)     cluster up, demo objects, wait Healthy, run the TUI
+ *                                                          on the demo rollout with the traffic panel on
  *   npm run demo:green  (tsx test/cluster/demo.ts green)  set the image to :green (then promote in the TUI)
  *   tsx test/cluster/demo.ts blue                          set the image back to :blue
  */
@@ -106,8 +107,10 @@ async function runTui(kubeconfig: string): Promise<number> {
 		console.error(`(The cluster keeps running; meanwhile: export KUBECONFIG=${kubeconfig})`);
 		return 1;
 	}
-	say(`starting the TUI: node dist/rollouts-tui.mjs -n ${NAMESPACE} --kubeconfig ${kubeconfig}`);
-	const child = spawn(process.execPath, [cli, '-n', NAMESPACE, '--kubeconfig', kubeconfig], {stdio: 'inherit', cwd: repoRoot});
+	// The demo rollout's detail with the traffic panel on: promoting turns its active strip from blue to green (Esc: the list).
+	const args = [NAME, '-n', NAMESPACE, '--kubeconfig', kubeconfig, '--traffic'];
+	say(`starting the TUI: node dist/rollouts-tui.mjs ${args.join(' ')}`);
+	const child = spawn(process.execPath, [cli, ...args], {stdio: 'inherit', cwd: repoRoot});
 	return new Promise((resolve) => {
 		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
 		child.on('error', (error) => {

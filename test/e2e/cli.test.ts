@@ -31,6 +31,8 @@ describe('bad input gives one clear line and a non-zero exit', () => {
 		[['--bogus'], /unknown flag --bogus/],
 		[['-o', 'yaml', '--file', 'examples/bluegreen-paused.yaml'], /--output must be text or json/],
 		[['nope', '--file', 'examples/bluegreen-paused.yaml'], /rollout "nope" not found/],
+		[['--traffic', '--kubeconfig', 'KUBECONFIG'], /--traffic needs a ROLLOUT name/],
+		[['bluegreen-demo', '--traffic', '--file', 'examples/bluegreen-paused.yaml'], /--traffic needs a cluster/],
 	])('%j', (args, pattern) => {
 		const real = args.map(a => (a === 'KUBECONFIG' ? getCluster().kubeconfig : a === 'UNREACHABLE' ? unreachableKubeconfig() : a));
 		expectOneLineError(cli(...real), pattern);

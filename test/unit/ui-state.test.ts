@@ -117,3 +117,31 @@ describe('analysis runs from the detail view', () => {
 		expect(reduceKey(list, 'enter', ctx).state).toMatchObject({screen: 'detail', selectedRun: null});
 	});
 });
+
+describe('traffic panel keys', () => {
+	const detail = {...initialUiState('ns/a', 'detail')};
+	const probing = {...ctx, canProbe: true};
+	const press = (state: typeof detail, ...keys: string[]) =>
+		keys.reduce((s, key) => reduceKey(s, {char: key}, probing).state, state);
+
+	it('t opens the panel at 20/s and closes it; Esc back to the list closes it', () => {
+		const opened = press(detail, 't');
+		expect(opened.traffic).toEqual({rate: 20});
+		expect(press(opened, 't').traffic).toBeNull();
+		expect(reduceKey(opened, 'escape', probing).state).toMatchObject({screen: 'list', traffic: null});
+	});
+
+	it('+/- step the rate, never above 50 nor below 1; without the panel they say how to open it', () => {
+		expect(press(detail, 't', '+').traffic).toEqual({rate: 30});
+		expect(press(detail, 't', '+', '+', '+', '+', '+', '+').traffic).toEqual({rate: 50});
+		expect(press(detail, 't', '-', '-').traffic).toEqual({rate: 5});
+		expect(press(detail, 't', ...'--------').traffic).toEqual({rate: 1});
+		expect(press(detail, '+')).toMatchObject({traffic: null, flash: {text: 't opens the traffic panel first'}});
+	});
+
+	it('without a probe (a file) t says traffic needs a cluster', () => {
+		const {state} = reduceKey(detail, {char: 't'}, ctx);
+		expect(state.traffic).toBeNull();
+		expect(state.flash?.text).toBe('traffic needs a cluster (this is a file)');
+	});
+});
