@@ -23,6 +23,7 @@ const FLAGS = {
 	color: {type: 'boolean', default: true},
 	full: {type: 'boolean', default: false},
 	toRevision: {type: 'number'},
+	switches: {type: 'string'},
 } as const;
 
 // Every spelling meow may hand back for our flags: camelCase, kebab-case and short.
@@ -102,7 +103,9 @@ export async function main(argv: string[]): Promise<number> {
 		if (!interactive) {
 			const {printOnce} = await import('./print/print-once.js');
 			const color = flags.color && process.env['FORCE_COLOR'] !== '0' && Boolean(process.stdout.isTTY);
-			return await printOnce(opened, {format: flags.output === 'json' ? 'json' : 'text', color, rollout: first});
+			const {loadSwitchOverrides} = await import('./kube/switch-overrides.js');
+			const overrides = loadSwitchOverrides(flags.switches);
+			return await printOnce(opened, {format: flags.output === 'json' ? 'json' : 'text', color, rollout: first, overrides});
 		}
 		// Ink draws nothing live when CI/CONTINUOUS_INTEGRATION is set; both ends are terminals here,
 		// so the person in front of them gets the live screen whatever their environment says.
