@@ -98,13 +98,13 @@ export async function main(argv: string[]): Promise<number> {
 		if (flags.allNamespaces && flags.namespace) throw new UserError('use either --namespace or --all-namespaces, not both');
 		if (flags.toRevision !== undefined || flags.full) throw new UserError('--full and --to-revision belong to the promote and undo commands');
 		const {openSource} = await import('./open-source.js');
+		const {loadSwitchOverrides} = await import('./kube/switch-overrides.js');
+		const overrides = loadSwitchOverrides(flags.switches);
 		const opened = await openSource({...flags, rollout: first});
 		const interactive = !flags.output && process.stdout.isTTY && process.stdin.isTTY;
 		if (!interactive) {
 			const {printOnce} = await import('./print/print-once.js');
 			const color = flags.color && process.env['FORCE_COLOR'] !== '0' && Boolean(process.stdout.isTTY);
-			const {loadSwitchOverrides} = await import('./kube/switch-overrides.js');
-			const overrides = loadSwitchOverrides(flags.switches);
 			return await printOnce(opened, {format: flags.output === 'json' ? 'json' : 'text', color, rollout: first, overrides});
 		}
 		// Ink draws nothing live when CI/CONTINUOUS_INTEGRATION is set; both ends are terminals here,
@@ -112,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
 		delete process.env['CI'];
 		delete process.env['CONTINUOUS_INTEGRATION'];
 		const {runInteractive} = await import('./ui/run.js');
-		return await runInteractive(opened, {readonly: flags.readonly, rollout: first});
+		return await runInteractive(opened, {readonly: flags.readonly, rollout: first, overrides});
 	} catch (error) {
 		if (error instanceof UserError) {
 			process.stderr.write(`rollouts-tui: ${sanitize(error.message, 2048)}\n`);

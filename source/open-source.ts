@@ -3,6 +3,7 @@ import {KINDS, type KindSet} from './domain/kinds.js';
 import {emptyObjectSets, type KubeObject} from './domain/raw.js';
 import {UserError} from './errors.js';
 import type {ActionPlan} from './actions/plan.js';
+import type {ManualPlan} from './actions/manual-plan.js';
 import type {ActionResult} from './actions/execute.js';
 import type {Source} from './kube/source.js';
 
@@ -14,6 +15,8 @@ export interface OpenedSource {
 	namespace: string | null;
 	/** Absent for offline sources, which are read-only. */
 	execute?: (plan: ActionPlan) => Promise<ActionResult>;
+	/** Sends an Ingress switch's plan (hand-made blue-green); absent offline. */
+	executeManual?: (plan: ManualPlan) => Promise<ActionResult>;
 	offline: boolean;
 }
 
@@ -49,6 +52,7 @@ export async function openSource(flags: SourceFlags): Promise<OpenedSource> {
 		namespace,
 		// Loaded on the first action only: a one-shot print never needs it.
 		execute: async plan => (await import('./actions/execute.js')).executePlan(loaded.kc, plan),
+		executeManual: async plan => (await import('./actions/manual-execute.js')).executeManualPlan(loaded.kc, plan),
 		offline: false,
 	};
 }
