@@ -64,8 +64,8 @@ async function main(): Promise<number> {
 	await waitReady(kc);
 	const kubeconfig = result.paths.kubeconfig;
 	say(`in the TUI: Enter on ${MANUAL_INGRESS}, w switches traffic, D/U scale the idle side. Stop the cluster with \`npm run cluster:down\`.`);
-	say(`scripts: node dist/cli.js switch ${MANUAL_INGRESS} -n ${NAMESPACE} --kubeconfig ${kubeconfig}`);
-	const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), '-n', NAMESPACE, '--kubeconfig', kubeconfig], {stdio: 'inherit', cwd: repoRoot});
+	say(`scripts: node dist/rollouts-tui.mjs switch ${MANUAL_INGRESS} -n ${NAMESPACE} --kubeconfig ${kubeconfig}`);
+	const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'rollouts-tui.mjs'), '-n', NAMESPACE, '--kubeconfig', kubeconfig], {stdio: 'inherit', cwd: repoRoot});
 	return new Promise((resolve) => {
 		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
 		child.on('error', (error) => {

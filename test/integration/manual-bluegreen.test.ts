@@ -14,7 +14,7 @@ import {createNamespace, getCluster, getRollout, kubeConfig, readonlyKubeConfig,
 import {ROLLOUT} from '../cluster/manifests.js';
 
 function cli(kubeconfig: string, ...args: string[]) {
-	const r = spawnSync('node', ['dist/cli.js', ...args, '--kubeconfig', kubeconfig], {encoding: 'utf8', env: {...process.env, KUBECONFIG: ''}, timeout: 60_000});
+	const r = spawnSync('node', ['dist/rollouts-tui.mjs', ...args, '--kubeconfig', kubeconfig], {encoding: 'utf8', env: {...process.env, KUBECONFIG: ''}, timeout: 60_000});
 	return {code: r.status, stdout: r.stdout, stderr: r.stderr};
 }
 
