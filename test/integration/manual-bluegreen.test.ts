@@ -68,7 +68,8 @@ describe('hand-made blue-green on the real control plane', () => {
 		expect(await executeManualPlan(readonlyKubeConfig(), plan)).toEqual({ok: false, kind: 'forbidden', message: `forbidden: you cannot patch ingresses in namespace ${ns}`});
 		const r = cli(getCluster().kubeconfigReadonly, 'scale-up', 'green', '--replicas', '4', '-n', ns);
 		expect(r.code).toBe(1);
-		expect(r.stderr).toBe(`rollouts-tui: forbidden: you cannot list deployments in namespace ${ns}\n`);
+		expect(r.stderr).toBe(`rollouts-tui: forbidden: you cannot patch deployments in namespace ${ns}\n`);
+		expect(cli(getCluster().kubeconfigReadonly, 'switch', MANUAL_INGRESS, '-n', ns)).toMatchObject({code: 1, stderr: `rollouts-tui: forbidden: you cannot patch ingresses in namespace ${ns}\n`});
 		expect(await backend()).toBe('blue-service');
 	});
 
