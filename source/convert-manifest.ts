@@ -39,7 +39,7 @@ function cleanTemplate(template: PodTemplate): PodTemplate {
 
 /** The Rollout object (plain JSON); call convertProblem first. */
 export function rolloutManifest(d: DeploymentObject, opts: ConvertOptions): Record<string, unknown> {
-	const spec: Record<string, unknown> = {replicas: d.scaledDownFrom ?? d.desired ?? 1};
+	const spec: Record<string, unknown> = {replicas: d.scaledDownFrom ?? d.replicas ?? 1};
 	if (d.revisionHistoryLimit !== null) spec['revisionHistoryLimit'] = d.revisionHistoryLimit;
 	if (d.minReadySeconds !== null) spec['minReadySeconds'] = d.minReadySeconds;
 	if (d.progressDeadlineSeconds !== null) spec['progressDeadlineSeconds'] = d.progressDeadlineSeconds;

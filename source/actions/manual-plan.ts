@@ -91,7 +91,7 @@ function idleAt(d: DeploymentObject, switches: readonly IngressSwitch[]): string
 const deploymentTarget = (d: DeploymentObject) =>
 	({resource: 'deployments', kind: 'Deployment', namespace: d.meta.namespace, name: d.meta.name, resourceVersion: d.meta.resourceVersion}) as const;
 
-const desiredOf = (d: DeploymentObject): number => d.desired ?? 1;
+const desiredOf = (d: DeploymentObject): number => d.replicas ?? 1;
 
 /** Scale an idle Deployment to 0, keeping its replica count for scale-up. Refused while it is live. */
 export function planScaleDown(d: DeploymentObject, switches: readonly IngressSwitch[]): ManualPlan | ManualRefusal {
@@ -105,7 +105,7 @@ export function planScaleDown(d: DeploymentObject, switches: readonly IngressSwi
 		action: 'scale-down',
 		target: deploymentTarget(d),
 		patch: conditionalOn({subresource: null, type: 'merge', body}, d.meta.resourceVersion),
-		summary: `Scale ${name} (${d.ready}/${desired} ready, ${idleAt(d, switches)}) down to 0? Its count ${desired} is kept for scale-up.`,
+		summary: `Scale ${name} (${d.readyReplicas}/${desired} ready, ${idleAt(d, switches)}) down to 0? Its count ${desired} is kept for scale-up.`,
 		done: `deployment '${name}' scaled down to 0 (was ${desired}; scale-up restores it)`,
 	};
 }
