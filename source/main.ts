@@ -6,8 +6,11 @@ import {UserError} from './errors.js';
 import {packageInfo} from './usage.js';
 import {sanitize, sanitizeMultiline} from './terminal/sanitize.js';
 import type {ActionName} from './actions/plan.js';
+import type {ManualCommand} from './manual-command.js';
 
 const ACTION_COMMANDS = ['promote', 'abort', 'retry', 'undo', 'restart', 'pause'] as const;
+// manual-command.ts's MANUAL_COMMANDS, named here so plain --help stays cheap to load.
+const MANUAL_COMMAND_NAMES: readonly string[] = ['switch', 'scale-down', 'scale-up', 'convert'] satisfies readonly ManualCommand[];
 
 const FLAGS = {
 	namespace: {type: 'string', shortFlag: 'n'},
@@ -21,6 +24,7 @@ const FLAGS = {
 	full: {type: 'boolean', default: false},
 	toRevision: {type: 'number'},
 	traffic: {type: 'boolean', default: false},
+	switches: {type: 'string'},
 } as const;
 
 // Every spelling meow may hand back for our flags: camelCase, kebab-case and short.
@@ -74,6 +78,11 @@ export async function main(argv: string[]): Promise<number> {
 	try {
 		// `probe` has its own flag table (kube/probe*.ts, probe-command.ts).
 		if (input[0] === 'probe') return await (await import('./probe-command.js')).runProbeCommand(argv.filter((arg, i) => i !== argv.indexOf('probe')));
+		// Hand-made blue-green (switch, scale-down, scale-up, convert) also has its own flags (manual-command.ts).
+		if (MANUAL_COMMAND_NAMES.includes(input[0] ?? '')) {
+			const {runManualCommand} = await import('./manual-command.js');
+			return await runManualCommand(input[0] as ManualCommand, argv.filter((arg, i) => i !== argv.indexOf(input[0]!)));
+		}
 		const unknown = Object.keys(cli.unnormalizedFlags).filter(name => !KNOWN_FLAGS.has(name));
 		if (unknown.length > 0) {
 			const shown = unknown.map(name => (name.length === 1 ? `-${name}` : `--${name}`)).join(', ');
@@ -92,19 +101,21 @@ export async function main(argv: string[]): Promise<number> {
 		if (flags.traffic && !first) throw new UserError('--traffic needs a ROLLOUT name (it opens that rollout with the traffic panel)', 2);
 		if (flags.traffic && flags.file) throw new UserError('--traffic needs a cluster: a --file has no Services to probe', 2);
 		const {openSource} = await import('./open-source.js');
+		const {loadSwitchOverrides} = await import('./kube/switch-overrides.js');
+		const overrides = loadSwitchOverrides(flags.switches);
 		const opened = await openSource({...flags, rollout: first});
 		const interactive = !flags.output && process.stdout.isTTY && process.stdin.isTTY;
 		if (!interactive) {
 			const {printOnce} = await import('./print/print-once.js');
 			const color = flags.color && process.env['FORCE_COLOR'] !== '0' && Boolean(process.stdout.isTTY);
-			return await printOnce(opened, {format: flags.output === 'json' ? 'json' : 'text', color, rollout: first});
+			return await printOnce(opened, {format: flags.output === 'json' ? 'json' : 'text', color, rollout: first, overrides});
 		}
 		// Ink draws nothing live when CI/CONTINUOUS_INTEGRATION is set; both ends are terminals here,
 		// so the person in front of them gets the live screen whatever their environment says.
 		delete process.env['CI'];
 		delete process.env['CONTINUOUS_INTEGRATION'];
 		const {runInteractive} = await import('./ui/run.js');
-		return await runInteractive(opened, {readonly: flags.readonly, rollout: first, traffic: flags.traffic});
+		return await runInteractive(opened, {readonly: flags.readonly, rollout: first, traffic: flags.traffic, overrides});
 	} catch (error) {
 		if (error instanceof UserError) {
 			process.stderr.write(`rollouts-tui: ${sanitize(error.message, 2048)}\n`);

@@ -3,6 +3,7 @@ import {KINDS, type KindSet} from './domain/kinds.js';
 import {emptyObjectSets, type KubeObject} from './domain/raw.js';
 import {UserError} from './errors.js';
 import type {ActionPlan} from './actions/plan.js';
+import type {ManualPlan} from './actions/manual-plan.js';
 import type {ActionResult} from './actions/execute.js';
 import type {Source} from './kube/source.js';
 import type {StartTraffic} from './kube/service-probe.js';
@@ -17,6 +18,8 @@ export interface OpenedSource {
 	execute?: (plan: ActionPlan) => Promise<ActionResult>;
 	/** Probes Services through the API server (the traffic panel); absent for offline sources. */
 	probe?: StartTraffic;
+	/** Sends an Ingress switch's plan (hand-made blue-green); absent offline. */
+	executeManual?: (plan: ManualPlan) => Promise<ActionResult>;
 	offline: boolean;
 }
 
@@ -55,6 +58,7 @@ export async function openSource(flags: SourceFlags): Promise<OpenedSource> {
 		execute: async plan => (await import('./actions/execute.js')).executePlan(loaded.kc, plan),
 		// Only reads, so --readonly keeps it; its modules load when the panel first opens.
 		probe: serviceProbe(loaded.kc),
+		executeManual: async plan => (await import('./actions/manual-execute.js')).executeManualPlan(loaded.kc, plan),
 		offline: false,
 	};
 }

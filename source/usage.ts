@@ -22,6 +22,13 @@ const HELP = `
     $ rollouts-tui undo NAME [--to-revision N]
     $ rollouts-tui probe NAME [--service active|preview] [--count N] [--rate R] [--expect V] [-o json]
                                               requests through the API server's service proxy: who answers
+    $ rollouts-tui switch INGRESS [--to SERVICE] [--host HOST]
+                                              hand-made blue-green: point the Ingress rule at the idle Service
+    $ rollouts-tui scale-down DEPLOYMENT      scale an idle Deployment to 0, recording its count
+    $ rollouts-tui scale-up DEPLOYMENT [--replicas N]
+                                              scale it back up (to the recorded count by default)
+    $ rollouts-tui convert DEPLOYMENT --active-service SVC [--preview-service SVC] [--workload-ref]
+                                              print an equivalent blue-green Rollout (YAML), writes nothing
 
   Options
     -n, --namespace NS      namespace (default: the context's namespace)
@@ -35,6 +42,7 @@ const HELP = `
         --no-color          no colours (also NO_COLOR=1)
         --full              promote: skip all remaining steps (promote-full)
         --to-revision N     undo: the revision to go back to (default: the previous one)
+        --switches FILE     declare hand-made blue-green families the detection misses (README)
         --version           print the version
         --help              print this help
 

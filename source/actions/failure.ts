@@ -105,8 +105,8 @@ function singular(resource: string): string {
 	return base.endsWith('s') ? base.slice(0, -1) : base;
 }
 
-/** The conflict sentence; `currentVersion` is what a fresh GET saw, when known. */
-export function conflictMessage(currentVersion: string | null): string {
+/** The conflict sentence; `currentVersion` is what a fresh GET saw, when known; `what` names the object ("Ingress demo-ingress"). */
+export function conflictMessage(currentVersion: string | null, what = 'rollout'): string {
 	const now = currentVersion ? ` (now at resourceVersion ${currentVersion})` : '';
-	return `rollout changed since you looked at it${now}; nothing was written — review and try again`;
+	return `${what} changed since you looked at it${now}; nothing was written — review and try again`;
 }

@@ -59,7 +59,7 @@ export function isRefusal(result: ActionPlan | Refusal): result is Refusal {
 }
 
 /** The refusal in one line, "reason: hint", as the CLI prints it. */
-export function refusalText(refusal: Refusal): string {
+export function refusalText(refusal: Pick<Refusal, 'reason' | 'hint'>): string {
 	return refusal.hint ? `${refusal.reason}: ${refusal.hint}` : refusal.reason;
 }
 

@@ -32,7 +32,8 @@ export const KINDS = [
 	{resource: 'ingresses', kind: 'Ingress', group: 'networking.k8s.io', version: 'v1', set: 'ingresses', crd: false, optional: false},
 	{resource: 'analysisruns', kind: 'AnalysisRun', group: 'argoproj.io', version: 'v1alpha1', set: 'analysisRuns', crd: true, optional: false},
 	{resource: 'experiments', kind: 'Experiment', group: 'argoproj.io', version: 'v1alpha1', set: 'experiments', crd: true, optional: false},
-	// Rollouts with spec.workloadRef take their pod template from a Deployment.
+	// Rollouts with spec.workloadRef take their pod template from a Deployment; hand-made
+	// blue-green (model/ingress-switch.ts) is Deployments behind an Ingress.
 	{resource: 'deployments', kind: 'Deployment', group: 'apps', version: 'v1', set: 'deployments', crd: false, optional: true},
 ] as const satisfies readonly KindInfo[];
 

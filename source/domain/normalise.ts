@@ -3,8 +3,8 @@
 // object identity is the version: a WeakMap keyed by the raw object computes
 // each domain shape once, and a derivation after one pod changed reads every
 // other object from the cache. Raw objects must be treated as immutable.
-import {analysisRunOf, experimentOf, type AnalysisRunObject, type ExperimentObject} from './analysis.js';
 import {deploymentOf, type DeploymentObject} from './deployment.js';
+import {analysisRunOf, experimentOf, type AnalysisRunObject, type ExperimentObject} from './analysis.js';
 import {podOf, type PodObject} from './pod.js';
 import {isDict, list} from './read.js';
 import type {ObjectSets} from './raw.js';

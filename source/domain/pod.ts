@@ -1,6 +1,6 @@
 // A Pod as the model reads it: the container states kubectl's STATUS column is computed from.
-import {metaOf, type Meta} from './meta.js';
-import {bool, dict, dicts, int, isDict, isSet, str, type Dict} from './read.js';
+import {metaOf, rawMetadata, type Meta} from './meta.js';
+import {bool, dict, dicts, int, isDict, isSet, str, strMap, type Dict} from './read.js';
 
 export interface Terminated {
 	reason: string;
@@ -21,6 +21,8 @@ export interface ContainerState {
 
 export interface PodObject {
 	meta: Meta;
+	/** metadata.labels (what Service and Deployment selectors match). */
+	labels: Record<string, string>;
 	/** status.reason ('' when unset), e.g. Evicted, NodeLost. */
 	reason: string;
 	phase: string;
@@ -40,6 +42,7 @@ export function podOf(raw: unknown): PodObject {
 	const inits = dicts(spec['initContainers']);
 	return {
 		meta: metaOf(raw),
+		labels: strMap(rawMetadata(raw)['labels']),
 		reason: str(status['reason']),
 		phase: str(status['phase']),
 		containerCount: dicts(spec['containers']).length,

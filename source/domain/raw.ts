@@ -170,16 +170,47 @@ export interface Pod extends KubeObject {
 }
 
 export interface Service extends KubeObject {
-	spec?: {selector?: Record<string, string>; type?: string; clusterIP?: string};
+	spec?: {
+		selector?: Record<string, string>;
+		type?: string;
+		clusterIP?: string;
+		ports?: Array<{name?: string; port?: number; targetPort?: number | string; protocol?: string}>;
+	};
+}
+
+export interface ServiceBackendPort {
+	name?: string;
+	number?: number;
 }
 
 export interface Ingress extends KubeObject {
 	spec?: {
 		rules?: Array<{
 			host?: string;
-			http?: {paths?: Array<{path?: string; backend?: {service?: {name?: string}}}>};
+			http?: {paths?: Array<{path?: string; pathType?: string; backend?: {service?: {name?: string; port?: ServiceBackendPort}}}>};
 		}>;
-		defaultBackend?: {service?: {name?: string}};
+		defaultBackend?: {service?: {name?: string; port?: ServiceBackendPort}};
+	};
+}
+
+export interface Deployment extends KubeObject {
+	spec?: {
+		replicas?: number;
+		paused?: boolean;
+		selector?: {matchLabels?: Record<string, string>; matchExpressions?: unknown[]};
+		template?: PodTemplate;
+		strategy?: unknown;
+		minReadySeconds?: number;
+		revisionHistoryLimit?: number;
+		progressDeadlineSeconds?: number;
+	};
+	status?: {
+		replicas?: number;
+		updatedReplicas?: number;
+		readyReplicas?: number;
+		availableReplicas?: number;
+		observedGeneration?: number;
+		conditions?: Condition[];
 	};
 }
 
@@ -234,11 +265,6 @@ export interface AnalysisRun extends KubeObject {
 export interface Experiment extends KubeObject {
 	spec?: {templates?: Array<{name?: string; replicas?: number}>; duration?: string};
 	status?: {phase?: string; message?: string};
-}
-
-export interface Deployment extends KubeObject {
-	spec?: {replicas?: number; paused?: boolean; template?: PodTemplate; selector?: {matchLabels?: Record<string, string>}};
-	status?: {observedGeneration?: number; replicas?: number; updatedReplicas?: number; readyReplicas?: number; availableReplicas?: number; conditions?: Condition[]};
 }
 
 /** Every object the model can see at one moment, by kind (one array per row of KINDS). */

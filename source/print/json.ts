@@ -4,6 +4,8 @@
 
 import {remainingSeconds} from '../model/countdowns.js';
 import type {AnalysisRunView, ExperimentView, MetricView, PauseView, PodView, ReplicaSetView, RolloutView, ServiceRef, TrafficRoutingView} from '../model/view.js';
+import type {IngressSwitch} from '../model/ingress-switch.js';
+import {switchJson} from './switch-print.js';
 
 const service = (ref: ServiceRef | null | undefined) =>
 	ref == null
@@ -133,9 +135,9 @@ const rollout = (v: RolloutView, now: number) => ({
 	stage: v.stage,
 });
 
-/** `{"rollouts":[...]}`, pretty-printed with 2 spaces, ending in a newline; `now` counts the remaining seconds. */
-export function toJson(views: readonly RolloutView[], now: number = Date.now()): string {
-	return `${jsonForTerminal(JSON.stringify({rollouts: views.map((v) => rollout(v, now))}, null, 2))}\n`;
+/** `{"rollouts":[...],"ingressSwitches":[...]}`, pretty-printed with 2 spaces, ending in a newline; `now` counts the remaining seconds. */
+export function toJson(views: readonly RolloutView[], now: number = Date.now(), switches: readonly IngressSwitch[] = []): string {
+	return `${jsonForTerminal(JSON.stringify({rollouts: views.map((v) => rollout(v, now)), ingressSwitches: switches.map(switchJson)}, null, 2))}\n`;
 }
 
 /**

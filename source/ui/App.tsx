@@ -6,6 +6,10 @@ import {useApp, useInput, useStdin} from 'ink';
 import type {ActionResult} from '../actions/execute.js';
 import type {ActionPlan} from '../actions/plan.js';
 import {actionsFor, undoDiffFor} from '../actions/targets.js';
+import {isSwitchKey, manualActionsFor} from '../actions/switch-targets.js';
+import type {ManualPlan} from '../actions/manual-plan.js';
+import {normalise} from '../domain/normalise.js';
+import {ingressSwitches, type SwitchOverride} from '../model/ingress-switch.js';
 import {deriveRollouts} from '../model/derive.js';
 import type {Source} from '../kube/source.js';
 import {describeWatches, staleSince} from '../kube/watch-status.js';
@@ -18,6 +22,8 @@ import {trafficTargets, useTraffic} from './use-traffic.js';
 import type {StartTraffic} from '../kube/service-probe.js';
 
 export {keyOf} from './screen.js';
+
+const NO_OVERRIDES: readonly SwitchOverride[] = [];
 
 export interface AppProps {
 	source: Source;
@@ -35,9 +41,13 @@ export interface AppProps {
 	initialTraffic?: boolean;
 	/** "namespace/name" to open straight away. */
 	initialRollout?: string;
+	/** Sends an Ingress switch's plan; absent for offline sources. */
+	executeManual?: (plan: ManualPlan) => Promise<ActionResult>;
+	/** --switches families the detection rule misses. */
+	overrides?: readonly SwitchOverride[];
 }
 
-export function App({source, origin, namespace, readonlyReason, execute, probe, initialTraffic, initialRollout}: AppProps) {
+export function App({source, origin, namespace, readonlyReason, execute, probe, initialTraffic, initialRollout, executeManual, overrides = NO_OVERRIDES}: AppProps) {
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
 	const {columns, rows} = useTerminalSize();
@@ -46,16 +56,18 @@ export function App({source, origin, namespace, readonlyReason, execute, probe, 
 	const {objects} = snapshot;
 	// Derived once per change of the objects; the 1 s tick only re-renders ages and countdowns.
 	const views = useMemo(() => deriveRollouts(objects, Date.now()), [objects]);
-	const {state, onInput} = useController({initialRollout, objects, views, now, execute, initialTraffic, quit: exit});
+	const switches = useMemo(() => ingressSwitches(normalise(objects), overrides), [objects, overrides]);
+	const {state, onInput} = useController({initialRollout, objects, views, now, execute, initialTraffic, executeManual, overrides, quit: exit});
 
-	const selection = selectionOf(views, state);
+	const selection = selectionOf(views, state, switches);
 	const {selectedKey, selectedView} = selection;
 	const inDetail = state.screen === 'detail';
 	const targets = useMemo(() => (inDetail && selectedView ? trafficTargets(selectedView) : []), [inDetail, selectedView]);
 	const traffic = useTraffic(probe, inDetail ? state.traffic : null, targets);
 	const actions = useMemo(() => (selectedKey ? actionsFor(objects, selectedKey) : null), [objects, selectedKey]);
+	const manualActions = useMemo(() => (isSwitchKey(selectedKey) ? manualActionsFor(objects, selectedKey!, overrides) : null), [objects, selectedKey, overrides]);
 	const undoTarget = state.picker ? selectedKey : state.confirm?.action === 'undo' ? keyOf(state.confirm.rollout) : null;
-	const undoRevision = state.picker ? state.picker.choices[state.picker.index]?.revision : state.confirm?.targetRevision;
+	const undoRevision = state.picker ? state.picker.choices[state.picker.index]?.revision : state.confirm && 'rollout' in state.confirm ? state.confirm.targetRevision : undefined;
 	const lostAt = staleSince(snapshot.watches);
 	const stale = lostAt === null ? null : humanDuration(Math.max(0, now - lostAt));
 	const loading = snapshot.watches.some(w => w.resource === 'rollouts' && w.state === 'connecting');
@@ -76,6 +88,7 @@ export function App({source, origin, namespace, readonlyReason, execute, probe, 
 		stale,
 		loading,
 		actions,
+		manualActions,
 		undoDiff: undoTarget ? undoDiffFor(objects, undoTarget, undoRevision) : [],
 		spinner: spinning ? spinner : null,
 		traffic,

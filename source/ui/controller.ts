@@ -7,6 +7,9 @@ import type {Key} from 'ink';
 import type {ActionResult} from '../actions/execute.js';
 import type {ActionPlan} from '../actions/plan.js';
 import {planFor} from '../actions/targets.js';
+import {manualPlanFor} from '../actions/switch-targets.js';
+import type {ManualPlan} from '../actions/manual-plan.js';
+import type {SwitchOverride} from '../model/ingress-switch.js';
 import type {ObjectSets} from '../domain/raw.js';
 import {age} from '../model/duration.js';
 import {DEFAULT_RATE} from '../model/traffic-pace.js';
@@ -27,6 +30,10 @@ export interface ControllerInput {
 	execute: ((plan: ActionPlan) => Promise<ActionResult>) | undefined;
 	/** Open the traffic panel from the start (with the rollout's detail). */
 	initialTraffic?: boolean;
+	/** Sends an Ingress switch's plan (switch, scale-down, scale-up); absent offline. */
+	executeManual?: ((plan: ManualPlan) => Promise<ActionResult>) | undefined;
+	/** --switches families, for planning the same switches the screen shows. */
+	overrides?: readonly SwitchOverride[];
 	quit: () => void;
 }
 
@@ -36,7 +43,7 @@ export interface Controller {
 	onInput(input: string, key: Key, ctx: KeyContext, selectedKey: string | null): void;
 }
 
-export function useController({initialRollout, objects, views, now, execute, initialTraffic, quit}: ControllerInput): Controller {
+export function useController({initialRollout, objects, views, now, execute, initialTraffic, executeManual, overrides = [], quit}: ControllerInput): Controller {
 	const [state, dispatch] = useReducer(reducer, undefined, () => {
 		const initial = initialUiState(initialRollout ?? null, initialRollout ? 'detail' : 'list');
 		return initialTraffic && initialRollout ? {...initial, traffic: {rate: DEFAULT_RATE}} : initial;
@@ -67,11 +74,18 @@ export function useController({initialRollout, objects, views, now, execute, ini
 				commit('plan' in outcome ? {...next, confirm: outcome.plan} : flash(next, outcome.refused));
 				return;
 			}
+			case 'planManual': {
+				const outcome = manualPlanFor(objects, effect.target, effect.action, overrides);
+				commit('plan' in outcome ? {...next, confirm: outcome.plan} : flash(next, outcome.refused));
+				return;
+			}
 			case 'execute': {
-				if (!execute) return;
-				const what = `${effect.plan.action} ${effect.plan.rollout.name}`;
+				const plan = effect.plan;
+				const send = 'rollout' in plan ? execute && (() => execute(plan)) : executeManual && (() => executeManual(plan));
+				if (!send) return;
+				const what = `${plan.action} ${'rollout' in plan ? plan.rollout.name : plan.target.name}`;
 				commit({...next, busy: what, flash: null});
-				execute(effect.plan).then(
+				send().then(
 					result => dispatch({type: 'patch', patch: {busy: null, flash: {kind: result.ok ? 'success' : 'error', text: result.message}}}),
 					(error: unknown) => dispatch({type: 'patch', patch: {busy: null, flash: {kind: 'error', text: `${what} failed: ${String(error)}`}}}),
 				);

@@ -3,6 +3,7 @@
 // label. The dispatcher (state.ts), the footer, the help overlay and
 // `--help` all read it, so they cannot disagree; no other file names a key.
 import type {ActionName} from '../actions/plan.js';
+import type {ManualAction} from '../actions/manual-plan.js';
 
 /** A key press, normalised from the terminal's input (see keys.ts). */
 export type KeyName =
@@ -51,7 +52,8 @@ export type Intent =
 	| 'toggleTraffic'
 	| 'faster'
 	| 'slower'
-	| {action: ActionName};
+	| {action: ActionName}
+	| {manual: ManualAction};
 
 export interface KeyBinding {
 	keys: KeyName[];
@@ -73,6 +75,14 @@ const action = (key: string, name: ActionName, help: string, hint: string): KeyB
 	keys: [c(key)],
 	modes: SCREENS,
 	intent: {action: name},
+	help,
+	hint,
+});
+
+const manual = (key: string, name: ManualAction, help: string, hint: string): KeyBinding => ({
+	keys: [c(key)],
+	modes: SCREENS,
+	intent: {manual: name},
 	help,
 	hint,
 });
@@ -103,6 +113,11 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	action('u', 'undo', 'undo: roll back to a chosen revision', 'undo'),
 	action('R', 'restart', 'restart: replace every pod', 'restart'),
 	action('s', 'pause', 'pause (p resumes)', 'pause'),
+	// Hand-made blue-green (Ingress switches). w: s is taken by pause, and "sWitch" reads; D and U are
+	// capitals because they change capacity, like P and R, and keep d/u free (u is undo).
+	manual('w', 'switch', 'Ingress switch: send the traffic to the idle side', 'switch'),
+	manual('D', 'scale-down', 'Ingress switch: scale the idle Deployment to 0 (its count is kept)', 'scale↓'),
+	manual('U', 'scale-up', 'Ingress switch: scale the idle Deployment back up to its kept count', 'scale↑'),
 	{keys: [c('?')], modes: [...SCREENS, 'analysis'], intent: 'help', help: 'show / hide this help', hint: 'help'},
 	{keys: [c('q')], modes: ['list'], intent: 'quit', help: 'quit', hint: 'quit'},
 	{keys: [c('?'), 'escape', 'enter', c('q')], modes: ['help'], intent: 'closeHelp', help: 'close the help'},
@@ -131,7 +146,9 @@ export function bindingsFor(mode: Mode, readonly: boolean): KeyBinding[] {
 	return KEY_BINDINGS.filter(b => b.modes.includes(mode) && !(readonly && typeof b.intent === 'object'));
 }
 
-export const isAction = (b: KeyBinding): b is KeyBinding & {intent: {action: ActionName}} => typeof b.intent === 'object';
+export const isAction = (b: KeyBinding): b is KeyBinding & {intent: {action: ActionName}} => typeof b.intent === 'object' && 'action' in b.intent;
+
+export const isManual = (b: KeyBinding): b is KeyBinding & {intent: {manual: ManualAction}} => typeof b.intent === 'object' && 'manual' in b.intent;
 
 const SPECIAL_LABELS: Record<Exclude<KeyName, {char: string}>, string> = {
 	up: '↑',

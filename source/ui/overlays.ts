@@ -1,5 +1,6 @@
 // Lines for the modal layers: help, confirmation, undo revision picker.
 import type {ActionPlan, DiffLine} from '../actions/plan.js';
+import type {ManualPlan} from '../actions/manual-plan.js';
 import {bindingsFor, keyLabel, type KeyBinding, type Mode} from './keymap.js';
 import {fit, seg, wrapText, type Line} from './lines.js';
 import type {RevisionChoice, Screen} from './state.js';
@@ -42,7 +43,7 @@ function diffLines(diff: DiffLine[]): Line[] {
 	];
 }
 
-export function confirmLines(plan: ActionPlan, width: number, diff: DiffLine[] = []): Line[] {
+export function confirmLines(plan: ActionPlan | ManualPlan, width: number, diff: DiffLine[] = []): Line[] {
 	// The question is the whole point of the dialog: wrap it, never cut it.
 	const [first = '', ...rest] = wrapText(plan.summary, Math.max(10, width - 10));
 	return [

@@ -2,6 +2,7 @@
 // App, and give the terminal back clean on every way out.
 import React from 'react';
 import type {OpenedSource} from '../open-source.js';
+import type {SwitchOverride} from '../model/ingress-switch.js';
 import {App} from './App.js';
 import {mountScreen} from './mount.js';
 
@@ -9,7 +10,7 @@ const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
 const LEAVE_ALT_SCREEN = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
 
-export async function runInteractive(opened: OpenedSource, opts: {readonly: boolean; rollout?: string; traffic?: boolean}): Promise<number> {
+export async function runInteractive(opened: OpenedSource, opts: {readonly: boolean; rollout?: string; traffic?: boolean; overrides?: readonly SwitchOverride[]}): Promise<number> {
 	const {source, namespace} = opened;
 	const readonlyReason = opts.readonly ? '--readonly' : opened.offline ? 'offline file' : null;
 	// With one rollout named, open it directly; find its namespace from the source's scope.
@@ -48,6 +49,8 @@ export async function runInteractive(opened: OpenedSource, opts: {readonly: bool
 				execute={readonlyReason ? undefined : opened.execute}
 				probe={opened.probe}
 				initialTraffic={opts.traffic}
+				executeManual={readonlyReason ? undefined : opened.executeManual}
+				overrides={opts.overrides}
 				initialRollout={initialRollout}
 			/>,
 			{stdout: process.stdout, stdin: process.stdin},

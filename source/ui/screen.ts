@@ -4,11 +4,14 @@
 // the geometry it needs in the same pass, so both see one layout.
 import type {ActionName, Applicability, DiffLine} from '../actions/plan.js';
 import type {RolloutView} from '../model/view.js';
+import type {IngressSwitch} from '../model/ingress-switch.js';
+import {switchKey} from '../actions/switch-targets.js';
+import {switchDetailLines, switchListLines} from './switch-lines.js';
 import type {WatchSummary} from '../kube/watch-status.js';
 import {rolloutRuns} from '../model/analysis-view.js';
 import {analysisRunLines} from './analysis-lines.js';
 import {detailLines} from './detail-lines.js';
-import {bindingsFor, footerKeys, isAction} from './keymap.js';
+import {bindingsFor, footerKeys, isAction, isManual} from './keymap.js';
 import {scrollToShow, seg, windowOf, type Line} from './lines.js';
 import {listLines} from './list-lines.js';
 import {trafficLines, type TrafficPanel} from './traffic-lines.js';
@@ -22,18 +25,27 @@ export interface Selection {
 	visible: RolloutView[];
 	selectedKey: string | null;
 	selectedView: RolloutView | undefined;
+	/** The Ingress switches the list shows after the rollouts (filtered by Ingress name). */
+	switches: IngressSwitch[];
+	selectedSwitch: IngressSwitch | undefined;
 }
 
 /** What the list shows and which rollout the keys act on. */
-export function selectionOf(views: RolloutView[], state: UiState): Selection {
+export function selectionOf(views: RolloutView[], state: UiState, allSwitches: IngressSwitch[] = []): Selection {
 	const filter = state.filter.toLowerCase();
 	const visible = filter ? views.filter(v => v.name.toLowerCase().includes(filter)) : views;
+	const switches = filter ? allSwitches.filter(s => s.ingress.toLowerCase().includes(filter)) : allSwitches;
+	const onSwitch = state.selected ? allSwitches.find(s => switchKey(s) === state.selected) : undefined;
+	if (onSwitch && (state.screen === 'detail' || switches.includes(onSwitch))) {
+		return {visible, selectedKey: state.selected, selectedView: undefined, switches, selectedSwitch: onSwitch};
+	}
 	// "/name" (no namespace known yet) picks the first rollout of that name.
 	const wanted = state.selected?.startsWith('/') ? views.find(v => `/${v.name}` === state.selected) : undefined;
 	const requested = wanted ? keyOf(wanted) : state.selected;
 	const keep = requested && (state.screen !== 'list' || visible.some(v => keyOf(v) === requested));
-	const selectedKey = keep ? requested : visible[0] ? keyOf(visible[0]) : null;
-	return {visible, selectedKey, selectedView: views.find(v => keyOf(v) === selectedKey)};
+	const selectedKey = keep ? requested : visible[0] ? keyOf(visible[0]) : switches[0] ? switchKey(switches[0]) : null;
+	const selectedSwitch = switches.find(s => switchKey(s) === selectedKey);
+	return {visible, selectedKey, selectedView: views.find(v => keyOf(v) === selectedKey), switches, selectedSwitch};
 }
 
 export interface ScreenInput {
@@ -61,6 +73,8 @@ export interface ScreenInput {
 	traffic?: TrafficPanel | null;
 	/** Whether the traffic panel can probe (absent for --file). */
 	canProbe?: boolean;
+	/** What the selected Ingress switch's keys can do (w, D, U); null on a rollout. */
+	manualActions?: Record<string, {enabled: boolean}> | null;
 }
 
 export interface Screen {
@@ -96,9 +110,9 @@ export function buildScreen(input: ScreenInput): Screen {
 
 	const gap: Line[] = Array.from({length: Math.max(0, bodyHeight - body.length)}, () => []);
 	const message = input.spinner !== null ? busyLine(input.spinner, state.busy) : messageLine(input);
-	const lines = [titleLine(input), ...body.slice(0, bodyHeight), ...gap, message, footerLine(state, readonlyReason !== null, input.actions)];
+	const lines = [titleLine(input), ...body.slice(0, bodyHeight), ...gap, message, footerLine(state, readonlyReason !== null, input.actions, input.manualActions ?? null)];
 	const keyContext: KeyContext = {
-		visible: selection.visible.map(keyOf),
+		visible: [...selection.visible.map(keyOf), ...selection.switches.map(switchKey)],
 		listHeight: Math.max(1, bodyHeight - 1),
 		detailLines: state.help ? modal.length : detailCount,
 		detailHeight: Math.max(1, bodyHeight - pinned.length),
@@ -131,6 +145,7 @@ function panelLines({traffic}: ScreenInput, width: number, room: number): Line[]
 
 function detailBody({state, selection, now, loading}: ScreenInput, width: number): Line[] {
 	if (selection.selectedView) return detailLines(selection.selectedView, now, width, state.selectedRun);
+	if (selection.selectedSwitch) return switchDetailLines(selection.selectedSwitch, width);
 	const why = loading ? ' yet' : ' (deleted, or not in scope)';
 	return [[seg(`rollout ${selection.selectedKey ?? ''} not found${why}`, {color: 'yellow'})]];
 }
@@ -143,12 +158,24 @@ function runBody({state, selection, now}: ScreenInput): Line[] {
 
 function listBody({state, selection, now, namespace, loading}: ScreenInput, width: number, tableHeight: number): Line[] {
 	const {visible, selectedKey} = selection;
+	// Ingress switches below the rollouts, in at most half the table (a window around the selected one).
+	const switchRows = switchSection(selection, width, tableHeight);
+	const rolloutHeight = Math.max(1, tableHeight - switchRows.length);
 	const index = visible.findIndex(v => keyOf(v) === selectedKey);
-	const offset = windowOf(visible, scrollToShow(Math.max(0, index), state.listOffset, tableHeight), tableHeight).offset;
-	const {header, rows} = listLines(visible, selectedKey, now, width, namespace === null, {offset, height: tableHeight});
-	if (visible.length > 0 || loading) return [header, ...rows];
+	const offset = windowOf(visible, scrollToShow(Math.max(0, index), state.listOffset, rolloutHeight), rolloutHeight).offset;
+	const {header, rows} = listLines(visible, selectedKey, now, width, namespace === null, {offset, height: rolloutHeight});
+	if (visible.length > 0 || loading) return [header, ...rows, ...switchRows];
+	if (switchRows.length > 0) return switchRows;
 	const scope = namespace === null ? 'in any namespace' : `in namespace ${namespace}`;
 	return [header, [seg(state.filter ? `no rollout matches "${state.filter}"` : `no rollouts ${scope}`, {dim: true})]];
+}
+
+function switchSection({switches, selectedKey}: Selection, width: number, tableHeight: number): Line[] {
+	const [head, ...rows] = switchListLines(switches, selectedKey, width);
+	if (!head) return [];
+	const room = Math.max(1, Math.floor(tableHeight / 2) - 1);
+	const index = Math.max(0, switches.findIndex(s => switchKey(s) === selectedKey));
+	return [head, ...windowOf(rows, scrollToShow(index, 0, room), room).items];
 }
 
 function titleLine({origin, namespace, views, connection, readonlyReason, stale}: ScreenInput): Line {
@@ -179,13 +206,14 @@ function busyLine(spinner: string, busy: string | null): Line {
 	return [seg(spinner, {color: 'blue'}), seg(` ${busy ? `${busy}…` : 'loading rollouts…'}`)];
 }
 
-function footerLine(state: UiState, readonly: boolean, actions: Record<ActionName, Applicability> | null): Line {
+function footerLine(state: UiState, readonly: boolean, actions: Record<ActionName, Applicability> | null, manual: Record<string, {enabled: boolean}> | null): Line {
 	const mode = modeOf(state);
 	if (mode === 'confirm' || mode === 'picker' || mode === 'filter') return hintLine(mode).map(s => ({...s, dim: true}));
 	const line: Line = [];
 	for (const b of bindingsFor(mode === 'help' ? state.screen : mode, readonly)) {
-		if (!b.hint) continue;
-		const enabled = !isAction(b) || (actions?.[b.intent.action]?.enabled ?? false);
+		// A switch's footer shows w/D/U, a rollout's its own keys: each is told apart by what is selected.
+		if (!b.hint || (manual ? isAction(b) : isManual(b))) continue;
+		const enabled = isAction(b) ? (actions?.[b.intent.action]?.enabled ?? false) : isManual(b) ? (manual?.[b.intent.manual]?.enabled ?? false) : true;
 		line.push(seg(footerKeys(b), {bold: enabled, dim: !enabled}), seg(` ${b.hint}  `, {dim: true}));
 	}
 	return line;

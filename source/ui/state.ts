@@ -5,6 +5,8 @@
 // modal can never leak a key to the view behind it.
 import type {ActionName, ActionPlan} from '../actions/plan.js';
 import {clampRate, DEFAULT_RATE} from '../model/traffic-pace.js';
+import type {ManualAction, ManualPlan} from '../actions/manual-plan.js';
+import {isSwitchKey} from '../actions/switch-targets.js';
 import {scrollToShow} from './lines.js';
 import {bindingFor, type Intent, type KeyName, type Mode} from './keymap.js';
 
@@ -35,7 +37,8 @@ export interface UiState {
 	filtering: boolean;
 	help: boolean;
 	helpOffset: number;
-	confirm: ActionPlan | null;
+	/** The plan waiting for y/n: a rollout's, or an Ingress switch's (ManualPlan). */
+	confirm: ActionPlan | ManualPlan | null;
 	picker: {choices: RevisionChoice[]; index: number} | null;
 	busy: string | null; // what is in flight, e.g. "promoting bluegreen-demo"
 	flash: Flash | null;
@@ -65,7 +68,8 @@ export type Effect =
 	| {type: 'quit'}
 	| {type: 'plan'; action: ActionName; target: string; toRevision?: number}
 	| {type: 'openPicker'; target: string}
-	| {type: 'execute'; plan: ActionPlan};
+	| {type: 'planManual'; action: ManualAction; target: string}
+	| {type: 'execute'; plan: ActionPlan | ManualPlan};
 
 /** What the dispatcher needs to know about the screen it is acting on. */
 export interface KeyContext {
@@ -113,7 +117,7 @@ export function reduceKey(state: UiState, key: KeyName, ctx: KeyContext): KeyRes
 }
 
 function apply(state: UiState, mode: Mode, intent: Intent, ctx: KeyContext): KeyResult {
-	if (typeof intent === 'object') return actionKey(state, intent.action, ctx);
+	if (typeof intent === 'object') return 'manual' in intent ? actionKey(state, intent.manual, ctx, true) : actionKey(state, intent.action, ctx, false);
 	switch (intent) {
 		case 'quit':
 			return {state, effect: {type: 'quit'}};
@@ -219,7 +223,7 @@ function pick(state: UiState): KeyResult {
 /** Acting on a stale view could undo what happened meanwhile: actions wait until every kind is live again. */
 const waitForFresh = (stale: string) => `waiting for a fresh state (the view is ${stale} old while reconnecting); actions work again once it is live`;
 
-function actionKey(state: UiState, action: ActionName, ctx: KeyContext): KeyResult {
+function actionKey(state: UiState, action: ActionName | ManualAction, ctx: KeyContext, manual: boolean): KeyResult {
 	if (ctx.readonly) {
 		return {state: {...state, flash: {kind: 'error', text: 'read-only mode (--readonly): actions are disabled'}}};
 	}
@@ -229,8 +233,14 @@ function actionKey(state: UiState, action: ActionName, ctx: KeyContext): KeyResu
 	if (!target || (state.screen === 'list' && !ctx.visible.includes(target))) {
 		return {state: {...state, flash: {kind: 'info', text: 'no rollout selected'}}};
 	}
+	// Rollout keys on an Ingress switch (and back) say what they are for instead of planning.
+	if (manual !== isSwitchKey(target)) {
+		const text = manual ? `${action}: applies to Ingress switches (hand-made blue-green), not to rollouts` : `${action}: applies to rollouts; this is an Ingress switch (w switch, D/U scale)`;
+		return {state: {...state, flash: {kind: 'info', text}}};
+	}
+	if (manual) return {state, effect: {type: 'planManual', action: action as ManualAction, target}};
 	if (action === 'undo') return {state, effect: {type: 'openPicker', target}};
-	return {state, effect: {type: 'plan', action, target}};
+	return {state, effect: {type: 'plan', action: action as ActionName, target}};
 }
 
 const openDetail = (state: UiState, ctx: KeyContext): KeyResult =>

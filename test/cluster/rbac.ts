@@ -6,19 +6,24 @@ import {createIgnoringConflict} from './kube.js';
 export async function createReadonlyRbac(kc: k8s.KubeConfig): Promise<void> {
 	const rbac = kc.makeApiClient(k8s.RbacAuthorizationV1Api);
 	const verbs = ['get', 'list', 'watch'];
-	await createIgnoringConflict('ClusterRole rollouts-viewer', () =>
-		rbac.createClusterRole({
-			body: {
-				metadata: {name: 'rollouts-viewer'},
-				rules: [
-					{apiGroups: ['argoproj.io'], resources: ['rollouts', 'analysisruns', 'experiments'], verbs},
-					{apiGroups: ['apps'], resources: ['replicasets', 'deployments'], verbs},
-					{apiGroups: [''], resources: ['pods', 'services'], verbs},
-					{apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs},
-				],
-			},
-		}),
-	);
+	const role: k8s.V1ClusterRole = {
+		metadata: {name: 'rollouts-viewer'},
+		rules: [
+			{apiGroups: ['argoproj.io'], resources: ['rollouts', 'analysisruns', 'experiments'], verbs},
+			{apiGroups: ['apps'], resources: ['replicasets', 'deployments'], verbs},
+			{apiGroups: [''], resources: ['pods', 'services'], verbs},
+			{apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs},
+		],
+	};
+	// Replaced when it exists: a cluster whose etcd outlived an older role gets the current rules.
+	await createIgnoringConflict('ClusterRole rollouts-viewer', async () => {
+		try {
+			await rbac.createClusterRole({body: role});
+		} catch (error) {
+			if (!(error instanceof k8s.ApiException && error.code === 409)) throw error;
+			await rbac.replaceClusterRole({name: 'rollouts-viewer', body: role});
+		}
+	});
 	await createIgnoringConflict('ClusterRoleBinding rollouts-viewer', () =>
 		rbac.createClusterRoleBinding({
 			body: {

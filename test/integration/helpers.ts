@@ -22,7 +22,7 @@ export interface ClusterInfo {
 	stateDir: string;
 	/** Admin kubeconfig (system:masters). Never print its contents. */
 	kubeconfig: string;
-	/** Kubeconfig of `rollouts-viewer`: get/list/watch on rollouts, analysisruns, experiments, replicasets, pods, services, ingresses. */
+	/** Kubeconfig of `rollouts-viewer`: get/list/watch on rollouts, analysisruns, experiments, replicasets, deployments, pods, services, ingresses. */
 	kubeconfigReadonly: string;
 	/** Directory with the built binaries (rollouts-controller, kubectl-argo-rollouts, ...). */
 	binDir: string;

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import type {KubeObject, ObjectSets} from '../../source/domain/raw.js';
 import {blueGreen, canary, objects, pod, replicaSet} from './builders.js';
+import {classic} from './manual-objects.js';
 
 /** A fresh copy of the valid world; rollouts are named ro-0 (blue-green), ro-1 and ro-2 (canaries in a timed pause) in namespace "default". */
 export function validWorld(): ObjectSets {
@@ -33,6 +34,12 @@ export function validWorld(): ObjectSets {
 			world.services.push({kind: 'Service', metadata: {name: `ro-${r}-${role}`, namespace: 'default'}, spec: {selector: {'rollouts-pod-template-hash': 'aaa'}}} as KubeObject);
 		}
 	});
+	// Hand-made blue-green (namespace shop): Deployments blue/green, their Services and demo-ingress.
+	const manual = classic();
+	world.deployments.push(...manual.deployments);
+	world.services.push(...manual.services);
+	world.ingresses.push(...manual.ingresses);
+	world.pods.push(...manual.pods);
 	world.ingresses.push({kind: 'Ingress', metadata: {name: 'ing', namespace: 'default'}, spec: {rules: [{host: 'shop.example', http: {paths: [{backend: {service: {name: 'ro-2-stable'}}}]}}]}});
 	world.analysisRuns.push({
 		kind: 'AnalysisRun',
@@ -114,7 +121,7 @@ const PATHS: Record<Kind, Path[]> = {
 		['status', 'containerStatuses', 0, 'restartCount'], ['status', 'containerStatuses', 1, 'restartCount'], ['status', 'containerStatuses', 0, 'state'],
 		['status', 'containerStatuses', 0, 'state', 'terminated', 'exitCode'], ['status', 'initContainerStatuses'],
 	],
-	services: [['spec', 'selector'], ['spec', 'selector', 'rollouts-pod-template-hash']],
+	services: [['spec', 'selector'], ['spec', 'selector', 'rollouts-pod-template-hash'], ['spec', 'ports'], ['spec', 'ports', 0, 'port']],
 	ingresses: [['spec', 'rules'], ['spec', 'rules', 0, 'host'], ['spec', 'rules', 0, 'http', 'paths', 0, 'backend', 'service', 'name']],
 	analysisRuns: [
 		['status', 'phase'], ['status', 'metricResults'], ['status', 'metricResults', 0, 'successful'], ['status', 'metricResults', 1, 'failed'],
@@ -122,7 +129,11 @@ const PATHS: Record<Kind, Path[]> = {
 		['status', 'metricResults', 0, 'measurements', 0, 'value'], ['metadata', 'labels', 'rollout-type'], ['metadata', 'labels', 'step-index'],
 	],
 	experiments: [['status', 'phase'], ['status', 'message'], ['spec', 'templates']],
-	deployments: [['spec', 'template'], ['spec', 'template', 'spec', 'containers', 0, 'image'], ['spec', 'replicas']],
+	deployments: [
+		['spec', 'template'], ['spec', 'template', 'spec', 'containers', 0, 'image'], ['spec', 'replicas'], ['spec', 'selector', 'matchLabels'],
+		['spec', 'template', 'metadata', 'labels'], ['spec', 'template', 'spec', 'containers'], ['status', 'readyReplicas'],
+		['metadata', 'annotations', 'rollouts-tui/scaled-down-from'],
+	],
 };
 
 export type Mutation =

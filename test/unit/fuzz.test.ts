@@ -11,6 +11,9 @@ import {UserError} from '../../source/errors.js';
 import {parseObjects} from '../../source/kube/file-source.js';
 import {deriveRollouts} from '../../source/model/derive.js';
 import {toJson} from '../../source/print/json.js';
+import {normalise} from '../../source/domain/normalise.js';
+import {ingressSwitches} from '../../source/model/ingress-switch.js';
+import {switchText} from '../../source/print/switch-print.js';
 import {renderText} from '../../source/print/text.js';
 import {detailLines} from '../../source/ui/detail-lines.js';
 import {windowOf} from '../../source/ui/lines.js';
@@ -62,7 +65,10 @@ describe('fuzz: hostile objects through the model, the printers and the frame bu
 	it('the model and printers never throw, keep the valid rollouts, write no control byte and stay bounded', () => {
 		fc.assert(
 			fc.property(mutations, width, (mutations, width) => {
-				const {touched, input, views} = mutatedWorld(mutations);
+				const {world, touched, input, views} = mutatedWorld(mutations);
+				// Hand-made blue-green detection reads the same hostile Services, Ingresses, pods and Deployments.
+				const switches = ingressSwitches(normalise(world));
+				expect(switchText(switches)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
 				// Every rollout no mutation touched is still there.
 				for (let i = 0; i < 3; i++) {
 					if (!touched.has(i)) expect(views.some(v => v.name === `ro-${i}` && v.namespace === 'default'), `ro-${i}`).toBe(true);

@@ -201,7 +201,7 @@ describe('toJson', () => {
 		expect(out.endsWith('}\n')).toBe(true);
 		expect(out).toContain('\n  "rollouts": [\n    {\n      "namespace": "default",\n');
 		const parsed = JSON.parse(out) as {rollouts: Array<Record<string, unknown>>};
-		expect(Object.keys(parsed)).toEqual(['rollouts']);
+		expect(Object.keys(parsed)).toEqual(['rollouts', 'ingressSwitches']);
 		const ro = parsed.rollouts[0];
 		expect(ro).toMatchObject({
 			namespace: 'default',
@@ -264,7 +264,7 @@ describe('toJson', () => {
 	});
 
 	it('is {"rollouts": []} for nothing', () => {
-		expect(toJson([])).toBe('{\n  "rollouts": []\n}\n');
+		expect(toJson([])).toBe('{\n  "rollouts": [],\n  "ingressSwitches": []\n}\n');
 	});
 });
 
