@@ -241,6 +241,26 @@ export interface Deployment extends KubeObject {
 	status?: {observedGeneration?: number; replicas?: number; updatedReplicas?: number; readyReplicas?: number; availableReplicas?: number; conditions?: Condition[]};
 }
 
+/** An Event as events.k8s.io/v1 serves it, or as core/v1 does (the domain constructor reads both). */
+export interface Event extends KubeObject {
+	type?: string;
+	reason?: string;
+	/** events.k8s.io/v1 */
+	note?: string;
+	regarding?: {kind?: string; name?: string; namespace?: string; uid?: string};
+	eventTime?: string;
+	series?: {count?: number; lastObservedTime?: string};
+	deprecatedCount?: number;
+	deprecatedLastTimestamp?: string;
+	deprecatedFirstTimestamp?: string;
+	/** core/v1 */
+	message?: string;
+	involvedObject?: {kind?: string; name?: string; namespace?: string; uid?: string};
+	count?: number;
+	lastTimestamp?: string;
+	firstTimestamp?: string;
+}
+
 /** Every object the model can see at one moment, by kind (one array per row of KINDS). */
 export interface ObjectSets {
 	rollouts: Rollout[];
@@ -251,6 +271,7 @@ export interface ObjectSets {
 	analysisRuns: AnalysisRun[];
 	experiments: Experiment[];
 	deployments: Deployment[];
+	events: Event[];
 }
 
 // ObjectSets has exactly one key per kind in the table (a compile-time check).

@@ -4,6 +4,7 @@
 import {age} from '../model/duration.js';
 import {scaleDownDelay} from '../model/replicaset.js';
 import type {ReplicaSetView, RolloutView, ServiceRef} from '../model/view.js';
+import {eventsLines} from './events-lines.js';
 import {fit, seg, type Line} from './lines.js';
 import {POD_CELLS, ROLE_ORDER, roleColor, roleOf, statusSegment, tagColor} from './theme.js';
 import {treeLines} from './tree-lines.js';
@@ -131,6 +132,7 @@ export function detailLines(view: RolloutView, now: number, width: number, selec
 		weightsLines(view, width),
 		trafficLines(view),
 		podGridLines(view, now, width),
+		eventsLines(view.events, now),
 		analysisLines(view, now, selectedRun),
 		treeLines(view, now),
 	];

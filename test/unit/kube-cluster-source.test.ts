@@ -50,6 +50,7 @@ describe('createClusterSource', () => {
 				'/api/v1/namespaces/shop/services',
 				'/apis/networking.k8s.io/v1/namespaces/shop/ingresses',
 				'/apis/apps/v1/namespaces/shop/deployments',
+				'/apis/events.k8s.io/v1/namespaces/shop/events',
 			]),
 		);
 		expect(source.getSnapshot().objects.pods.map((p) => p.metadata?.name)).toEqual(['p1']);
