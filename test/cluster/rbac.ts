@@ -15,6 +15,7 @@ export async function createReadonlyRbac(kc: k8s.KubeConfig): Promise<void> {
 					{apiGroups: ['apps'], resources: ['replicasets'], verbs},
 					{apiGroups: [''], resources: ['pods', 'services'], verbs},
 					{apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs},
+					{apiGroups: ['events.k8s.io', ''], resources: ['events'], verbs},
 				],
 			},
 		}),
