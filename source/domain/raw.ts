@@ -150,8 +150,9 @@ export interface ContainerStatus {
 	state?: {
 		waiting?: {reason?: string; message?: string};
 		running?: {startedAt?: string};
-		terminated?: {reason?: string; exitCode?: number; signal?: number};
+		terminated?: {reason?: string; exitCode?: number; signal?: number; message?: string; finishedAt?: string};
 	};
+	lastState?: {terminated?: {reason?: string; exitCode?: number; signal?: number; message?: string; finishedAt?: string}};
 }
 
 export interface Pod extends KubeObject {
@@ -163,6 +164,9 @@ export interface Pod extends KubeObject {
 	status?: {
 		phase?: string;
 		reason?: string;
+		message?: string;
+		podIP?: string;
+		startTime?: string;
 		conditions?: Condition[];
 		containerStatuses?: ContainerStatus[];
 		initContainerStatuses?: ContainerStatus[];

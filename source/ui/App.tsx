@@ -7,6 +7,7 @@ import type {ActionResult} from '../actions/execute.js';
 import type {ActionPlan} from '../actions/plan.js';
 import {actionsFor, undoDiffFor} from '../actions/targets.js';
 import {deriveRollouts} from '../model/derive.js';
+import {podDetailFor} from '../model/pod-detail.js';
 import type {Source} from '../kube/source.js';
 import {describeWatches, staleSince} from '../kube/watch-status.js';
 import {humanDuration} from '../model/duration.js';
@@ -49,6 +50,9 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 	const undoRevision = state.picker ? state.picker.choices[state.picker.index]?.revision : state.confirm?.targetRevision;
 	const lostAt = staleSince(snapshot.watches);
 	const stale = lostAt === null ? null : humanDuration(Math.max(0, now - lostAt));
+	const focusedPod = state.screen === 'detail' ? state.focusedPod : null;
+	const podNamespace = selection.selectedView?.namespace ?? '';
+	const podDetail = useMemo(() => (focusedPod ? podDetailFor(objects, podNamespace, focusedPod) : null), [objects, podNamespace, focusedPod]);
 	const loading = snapshot.watches.some(w => w.resource === 'rollouts' && w.state === 'connecting');
 	const spinning = Boolean(state.busy) || (loading && !state.flash);
 	const spinner = useSpinner(spinning);
@@ -69,6 +73,7 @@ export function App({source, origin, namespace, readonlyReason, execute, initial
 		actions,
 		undoDiff: undoTarget ? undoDiffFor(objects, undoTarget, undoRevision) : [],
 		spinner: spinning ? spinner : null,
+		podDetail,
 	});
 	useInput((input, key) => onInput(input, key, screen.keyContext, selectedKey), {isActive: Boolean(isRawModeSupported)});
 	return <Frame lines={screen.lines} columns={columns} rows={rows} />;

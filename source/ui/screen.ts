@@ -7,7 +7,9 @@ import type {RolloutView} from '../model/view.js';
 import type {WatchSummary} from '../kube/watch-status.js';
 import {rolloutRuns} from '../model/analysis-view.js';
 import {analysisRunLines} from './analysis-lines.js';
-import {detailLines} from './detail-lines.js';
+import type {PodDetailView} from '../model/pod-detail.js';
+import {detailLines, gridRows} from './detail-lines.js';
+import {podFocusLines} from './pod-screen.js';
 import {bindingsFor, footerKeys, isAction} from './keymap.js';
 import {scrollToShow, seg, windowOf, type Line} from './lines.js';
 import {listLines} from './list-lines.js';
@@ -56,6 +58,8 @@ export interface ScreenInput {
 	undoDiff: DiffLine[];
 	/** The spinner's current glyph, while something is in flight. */
 	spinner: string | null;
+	/** The focused pod (Tab in the detail screen), or null when none has the focus or it is gone. */
+	podDetail?: PodDetailView | null;
 }
 
 export interface Screen {
@@ -99,6 +103,8 @@ export function buildScreen(input: ScreenInput): Screen {
 		stale: input.stale,
 		runs: selection.selectedView ? rolloutRuns(selection.selectedView).map(e => e.run.name) : [],
 		runLines: runCount,
+		// Also on the list: Enter and Tab typed in one chunk are dispatched with this render's context.
+		podGrid: selection.selectedView ? gridRows(selection.selectedView, width).map(r => r.shown.map(p => p.name)) : [],
 	};
 	return {lines, keyContext};
 }
@@ -113,8 +119,10 @@ function modalLines(input: ScreenInput, width: number): Line[] {
 	return [];
 }
 
-function detailBody({state, selection, now, loading}: ScreenInput, width: number): Line[] {
-	if (selection.selectedView) return detailLines(selection.selectedView, now, width, state.selectedRun);
+function detailBody({state, selection, now, loading, podDetail}: ScreenInput, width: number): Line[] {
+	const view = selection.selectedView;
+	if (view && state.focusedPod !== null) return podFocusLines(view, state.focusedPod, podDetail ?? null, now, width);
+	if (view) return detailLines(view, now, width, state.selectedRun);
 	const why = loading ? ' yet' : ' (deleted, or not in scope)';
 	return [[seg(`rollout ${selection.selectedKey ?? ''} not found${why}`, {color: 'yellow'})]];
 }

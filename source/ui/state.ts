@@ -6,6 +6,7 @@
 import type {ActionName, ActionPlan} from '../actions/plan.js';
 import {scrollToShow} from './lines.js';
 import {bindingFor, type Intent, type KeyName, type Mode} from './keymap.js';
+import {firstPod, movePod} from './pod-focus.js';
 
 export type {KeyName} from './keymap.js';
 
@@ -30,6 +31,8 @@ export interface UiState {
 	/** The analysis run under the detail view's cursor (n/N), and the open run's scroll offset. */
 	selectedRun: string | null;
 	runOffset: number;
+	/** The pod with the focus in the detail screen's grid (Tab), by name; null when the grid has no focus. */
+	focusedPod: string | null;
 	filter: string;
 	filtering: boolean;
 	help: boolean;
@@ -47,6 +50,7 @@ export const initialUiState = (selected: string | null = null, screen: Screen = 
 	detailOffset: 0,
 	selectedRun: null,
 	runOffset: 0,
+	focusedPod: null,
 	filter: '',
 	filtering: false,
 	help: false,
@@ -77,6 +81,8 @@ export interface KeyContext {
 	runs?: string[];
 	/** Lines of the open analysis run's view. */
 	runLines?: number;
+	/** The pod grid as shown: one row of pod names per ReplicaSet (the detail screen only). */
+	podGrid?: string[][];
 }
 
 export interface KeyResult {
@@ -92,6 +98,7 @@ export function modeOf(state: UiState): Mode {
 	if (state.confirm) return 'confirm';
 	if (state.picker) return 'picker';
 	if (state.filtering) return 'filter';
+	if (state.screen === 'detail' && state.focusedPod !== null) return 'pod';
 	return state.screen;
 }
 
@@ -120,7 +127,7 @@ function apply(state: UiState, mode: Mode, intent: Intent, ctx: KeyContext): Key
 		case 'open':
 			return openDetail(state, ctx);
 		case 'back':
-			return {state: {...state, screen: state.screen === 'analysis' ? 'detail' : 'list'}};
+			return {state: {...state, screen: state.screen === 'analysis' ? 'detail' : 'list', focusedPod: null}};
 		case 'nextRun':
 		case 'prevRun':
 			return {state: selectRun(state, ctx.runs ?? [], intent === 'nextRun' ? 1 : -1)};
@@ -128,6 +135,12 @@ function apply(state: UiState, mode: Mode, intent: Intent, ctx: KeyContext): Key
 			const run = state.selectedRun ?? ctx.runs?.[0];
 			return run === undefined ? {state} : {state: {...state, screen: 'analysis', selectedRun: run, runOffset: 0}};
 		}
+		case 'focusPods': {
+			const pod = firstPod(ctx.podGrid ?? []);
+			return {state: pod ? {...state, focusedPod: pod, detailOffset: 0} : {...state, flash: {kind: 'info', text: 'no pods to focus'}}};
+		}
+		case 'unfocus':
+			return {state: {...state, focusedPod: null, detailOffset: 0}};
 		case 'filter':
 			return {state: {...state, filtering: true}};
 		case 'keepFilter':
@@ -146,7 +159,13 @@ function apply(state: UiState, mode: Mode, intent: Intent, ctx: KeyContext): Key
 				: {state: {...state, confirm: null, flash: {kind: 'info', text: 'cancelled: nothing was changed'}}};
 		case 'pick':
 			return pick(state);
+		case 'left':
+		case 'right':
+			return {state: {...state, focusedPod: movePod(ctx.podGrid ?? [], state.focusedPod, intent)}};
 		default:
+			if (mode === 'pod' && (intent === 'up' || intent === 'down')) {
+				return {state: {...state, focusedPod: movePod(ctx.podGrid ?? [], state.focusedPod, intent)}};
+			}
 			return {state: move(state, mode, intent, ctx)};
 	}
 }
@@ -224,7 +243,7 @@ function actionKey(state: UiState, action: ActionName, ctx: KeyContext): KeyResu
 }
 
 const openDetail = (state: UiState, ctx: KeyContext): KeyResult =>
-	state.selected && ctx.visible.includes(state.selected) ? {state: {...state, screen: 'detail', detailOffset: 0, selectedRun: null}} : {state};
+	state.selected && ctx.visible.includes(state.selected) ? {state: {...state, screen: 'detail', detailOffset: 0, selectedRun: null, focusedPod: null}} : {state};
 
 /** Moves the run cursor by one, wrapping; the first press selects the first (or last) run. */
 function selectRun(state: UiState, runs: string[], by: 1 | -1): UiState {
