@@ -22,6 +22,11 @@ export interface KindInfo {
 	 * missing kind is not shown as a degraded connection.
 	 */
 	readonly optional: boolean;
+	/**
+	 * Where to look when the group/version above is not served (404): the
+	 * same objects under an older API (core/v1 Events for events.k8s.io/v1).
+	 */
+	readonly fallback?: {readonly group: string; readonly version: string};
 }
 
 export const KINDS = [
@@ -35,6 +40,17 @@ export const KINDS = [
 	// Rollouts with spec.workloadRef take their pod template from a Deployment; hand-made
 	// blue-green (model/ingress-switch.ts) is Deployments behind an Ingress.
 	{resource: 'deployments', kind: 'Deployment', group: 'apps', version: 'v1', set: 'deployments', crd: false, optional: true},
+	// Events answer "what did Kubernetes say": nice to have, so optional (a denial is not a degraded connection).
+	{
+		resource: 'events',
+		kind: 'Event',
+		group: 'events.k8s.io',
+		version: 'v1',
+		set: 'events',
+		crd: false,
+		optional: true,
+		fallback: {group: '', version: 'v1'},
+	},
 ] as const satisfies readonly KindInfo[];
 
 export type Kind = (typeof KINDS)[number];

@@ -5,6 +5,7 @@
 // other object from the cache. Raw objects must be treated as immutable.
 import {deploymentOf, type DeploymentObject} from './deployment.js';
 import {analysisRunOf, experimentOf, type AnalysisRunObject, type ExperimentObject} from './analysis.js';
+import {eventOf, type EventObject} from './event.js';
 import {podOf, type PodObject} from './pod.js';
 import {isDict, list} from './read.js';
 import type {ObjectSets} from './raw.js';
@@ -22,6 +23,7 @@ export interface DomainSets {
 	analysisRuns: AnalysisRunObject[];
 	experiments: ExperimentObject[];
 	deployments: DeploymentObject[];
+	events: EventObject[];
 }
 
 /** A constructor with its cache; non-objects (null items in a hand-written file) are skipped. */
@@ -43,6 +45,7 @@ export const toIngress = cached(ingressOf);
 export const toAnalysisRun = cached(analysisRunOf);
 export const toExperiment = cached(experimentOf);
 export const toDeployment = cached(deploymentOf);
+export const toEvent = cached(eventOf);
 
 /** The objects of each kind that are objects at all, normalised. */
 const each = <T>(items: unknown, to: (raw: unknown) => T): T[] => {
@@ -62,5 +65,6 @@ export function normalise(objects: ObjectSets | unknown): DomainSets {
 		analysisRuns: each(o['analysisRuns'], toAnalysisRun),
 		experiments: each(o['experiments'], toExperiment),
 		deployments: each(o['deployments'], toDeployment),
+		events: each(o['events'], toEvent),
 	};
 }

@@ -150,8 +150,9 @@ export interface ContainerStatus {
 	state?: {
 		waiting?: {reason?: string; message?: string};
 		running?: {startedAt?: string};
-		terminated?: {reason?: string; exitCode?: number; signal?: number};
+		terminated?: {reason?: string; exitCode?: number; signal?: number; message?: string; finishedAt?: string};
 	};
+	lastState?: {terminated?: {reason?: string; exitCode?: number; signal?: number; message?: string; finishedAt?: string}};
 }
 
 export interface Pod extends KubeObject {
@@ -163,6 +164,9 @@ export interface Pod extends KubeObject {
 	status?: {
 		phase?: string;
 		reason?: string;
+		message?: string;
+		podIP?: string;
+		startTime?: string;
 		conditions?: Condition[];
 		containerStatuses?: ContainerStatus[];
 		initContainerStatuses?: ContainerStatus[];
@@ -267,6 +271,26 @@ export interface Experiment extends KubeObject {
 	status?: {phase?: string; message?: string};
 }
 
+/** An Event as events.k8s.io/v1 serves it, or as core/v1 does (the domain constructor reads both). */
+export interface Event extends KubeObject {
+	type?: string;
+	reason?: string;
+	/** events.k8s.io/v1 */
+	note?: string;
+	regarding?: {kind?: string; name?: string; namespace?: string; uid?: string};
+	eventTime?: string;
+	series?: {count?: number; lastObservedTime?: string};
+	deprecatedCount?: number;
+	deprecatedLastTimestamp?: string;
+	deprecatedFirstTimestamp?: string;
+	/** core/v1 */
+	message?: string;
+	involvedObject?: {kind?: string; name?: string; namespace?: string; uid?: string};
+	count?: number;
+	lastTimestamp?: string;
+	firstTimestamp?: string;
+}
+
 /** Every object the model can see at one moment, by kind (one array per row of KINDS). */
 export interface ObjectSets {
 	rollouts: Rollout[];
@@ -277,6 +301,7 @@ export interface ObjectSets {
 	analysisRuns: AnalysisRun[];
 	experiments: Experiment[];
 	deployments: Deployment[];
+	events: Event[];
 }
 
 // ObjectSets has exactly one key per kind in the table (a compile-time check).

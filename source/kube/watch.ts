@@ -43,7 +43,7 @@ interface Counters {
 
 export class ResourceWatch {
 	private readonly tuning: WatchTuning;
-	private readonly path: string;
+	private path: string;
 	private readonly server: string;
 	private readonly reachability: Reachability;
 	private controller: AbortController | null = null;
@@ -52,7 +52,7 @@ export class ResourceWatch {
 
 	constructor(
 		private readonly kc: KubeConfig,
-		private readonly type: ResourceType,
+		private type: ResourceType,
 		private readonly namespace: string | null,
 		private readonly callbacks: ResourceWatchCallbacks,
 		tuning: Partial<WatchTuning> = {},
@@ -160,6 +160,10 @@ export class ResourceWatch {
 					// A starting server says 404/403 before it has loaded its CRDs and RBAC rules: keep the objects, retry soon.
 					return this.backoff(counters, `${verdict.reason} (the API server is starting)`, signal);
 				}
+				if (error instanceof KubeApiError && error.statusCode === 404 && this.useFallback()) {
+					this.watched.resourceVersion = null;
+					return true;
+				}
 				if (error instanceof KubeApiError && error.statusCode === 404 && this.watched.map.size > 0) {
 					// The CRD was removed, and with it every object of this kind.
 					this.watched.map = new Map();
@@ -176,6 +180,16 @@ export class ResourceWatch {
 				return this.backoff(counters, verdict.reason, signal);
 			}
 		}
+	}
+
+	/** Switches to the kind's older API (core/v1 Events) once, when the preferred one is not served. */
+	private useFallback(): boolean {
+		const {fallback} = this.type as {fallback?: {group: string; version: string}};
+		if (!fallback || (this.type.group === fallback.group && this.type.version === fallback.version)) return false;
+		this.type = {...this.type, group: fallback.group, version: fallback.version} as ResourceType;
+		this.path = collectionPath(this.type, this.namespace);
+		this.watched.type = this.type;
+		return true;
 	}
 
 	private async backoff(counters: Counters, reason: string, signal: AbortSignal): Promise<boolean> {

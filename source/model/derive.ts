@@ -9,6 +9,7 @@ import type {PodObject} from '../domain/pod.js';
 import type {ObjectSets, Rollout} from '../domain/raw.js';
 import type {ReplicaSetObject} from '../domain/replicaset.js';
 import type {RolloutObject} from '../domain/rollout.js';
+import {EventIndex, rolloutEvents, type EventSubjectRef} from './events.js';
 import {analysisRunView, compareAnalysisRuns, compareExperiments, experimentView} from './analysis.js';
 import {rolloutIcon} from './icons.js';
 import {blueGreenStage, blueGreenView} from './bluegreen.js';
@@ -38,6 +39,7 @@ export class ObjectIndex {
 	readonly experiments: Map<string, ExperimentObject[]>;
 	readonly services: ServiceIndex;
 	readonly deployments: Map<string, DeploymentObject>;
+	readonly events: EventIndex;
 
 	/** `normalised`: the same objects already normalised, when the caller has them. */
 	constructor(objects: ObjectSets | unknown, normalised?: DomainSets) {
@@ -48,6 +50,7 @@ export class ObjectIndex {
 		this.experiments = byOwner(o.experiments);
 		this.services = indexServices(o.services, o.ingresses);
 		this.deployments = indexDeployments(o.deployments);
+		this.events = new EventIndex(o.events);
 	}
 }
 
@@ -144,7 +147,29 @@ function build(ro: RolloutObject, index: ObjectIndex, now: number): RolloutView 
 		blueGreen: blueGreenView(ro),
 		stage: blueGreenStage(ro, phase),
 		workloadRef: workloadRefView(ro, index.deployments),
+		...rolloutEvents(index.events, subjectsOf(ro, index)),
 	};
+}
+
+/** The rollout and every object under it: its ReplicaSets and their pods, AnalysisRuns, Experiments and theirs. */
+function subjectsOf(ro: RolloutObject, index: ObjectIndex): EventSubjectRef[] {
+	const subjects: EventSubjectRef[] = [];
+	const add = (kind: string, meta: {kind?: never; namespace: string; name: string; uid: string}) =>
+		subjects.push({kind, namespace: meta.namespace, name: meta.name, uid: meta.uid});
+	const addOwned = (owner: string) => {
+		for (const rs of index.replicaSets.get(owner) ?? []) {
+			add('ReplicaSet', rs.meta);
+			for (const pod of index.pods.get(rs.meta.uid) ?? []) add('Pod', pod.meta);
+		}
+		for (const run of index.analysisRuns.get(owner) ?? []) add('AnalysisRun', run.meta);
+	};
+	add('Rollout', ro.meta);
+	addOwned(ro.meta.uid);
+	for (const exp of index.experiments.get(ro.meta.uid) ?? []) {
+		add('Experiment', exp.meta);
+		addOwned(exp.meta.uid);
+	}
+	return subjects;
 }
 
 /** The rollout's experiments, each with its own ReplicaSets and AnalysisRuns, sorted (compareExperiments). */
@@ -241,5 +266,7 @@ function fallbackView(ro: RolloutObject, error: unknown): RolloutView {
 		blueGreen: null,
 		stage: null,
 		workloadRef: null,
+		events: [],
+		lastWarningAt: null,
 	};
 }

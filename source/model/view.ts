@@ -157,6 +157,16 @@ export interface BlueGreenView {
 	postPromotion: RunRef | null;
 }
 
+/** One Event about the rollout or one of its objects (the JSON's `events` entries). */
+export interface EventView {
+	type: string; // Normal | Warning
+	reason: string;
+	message: string;
+	count: number;
+	lastSeen: string | null;
+	object: {kind: string; name: string};
+}
+
 export interface RolloutView {
 	namespace: string;
 	name: string;
@@ -198,6 +208,10 @@ export interface RolloutView {
 	/** What a blue-green rollout waits for in words ("waiting for post-promotion analysis"), else null. */
 	stage: string | null;
 	workloadRef: WorkloadRefView | null;
+	/** The recent events of the rollout and its objects, Warnings first (at most MAX_EVENTS). */
+	events: EventView[];
+	/** UI only: when the newest Warning among them happened (the list's mark). */
+	lastWarningAt: string | null;
 }
 
 /** spec.workloadRef and what it points at. */

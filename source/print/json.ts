@@ -133,6 +133,14 @@ const rollout = (v: RolloutView, now: number) => ({
 	countdowns: v.countdowns.map((c) => ({kind: c.kind, at: c.at, subject: c.subject, remainingSeconds: remainingSeconds(c.at, now)})),
 	blueGreen: v.blueGreen,
 	stage: v.stage,
+	events: v.events.map((e) => ({
+		type: e.type,
+		reason: e.reason,
+		message: e.message,
+		count: e.count,
+		lastSeen: e.lastSeen,
+		object: {kind: e.object.kind, name: e.object.name},
+	})),
 });
 
 /** `{"rollouts":[...],"ingressSwitches":[...]}`, pretty-printed with 2 spaces, ending in a newline; `now` counts the remaining seconds. */

@@ -34,6 +34,9 @@ export const ICON_COLORS: Readonly<Record<IconName, Color | undefined>> = {
 	neutral: undefined,
 };
 
+/** Marks a Warning event: in the list (one in the last ten minutes) and before each Warning in the events section. */
+export const EVENT_WARNING_GLYPH = ICON_GLYPHS.warning;
+
 /** ReplicaSet and image tag colours, as the plugin paints them. */
 export const TAG_COLORS: Readonly<Record<string, Color>> = {
 	canary: 'yellow',

@@ -11,6 +11,7 @@ import type {ManualPlan} from '../actions/manual-plan.js';
 import {normalise} from '../domain/normalise.js';
 import {ingressSwitches, type SwitchOverride} from '../model/ingress-switch.js';
 import {deriveRollouts} from '../model/derive.js';
+import {podDetailFor} from '../model/pod-detail.js';
 import type {Source} from '../kube/source.js';
 import {describeWatches, staleSince} from '../kube/watch-status.js';
 import {humanDuration} from '../model/duration.js';
@@ -70,6 +71,9 @@ export function App({source, origin, namespace, readonlyReason, execute, probe, 
 	const undoRevision = state.picker ? state.picker.choices[state.picker.index]?.revision : state.confirm && 'rollout' in state.confirm ? state.confirm.targetRevision : undefined;
 	const lostAt = staleSince(snapshot.watches);
 	const stale = lostAt === null ? null : humanDuration(Math.max(0, now - lostAt));
+	const focusedPod = state.screen === 'detail' ? state.focusedPod : null;
+	const podNamespace = selection.selectedView?.namespace ?? '';
+	const podDetail = useMemo(() => (focusedPod ? podDetailFor(objects, podNamespace, focusedPod) : null), [objects, podNamespace, focusedPod]);
 	const loading = snapshot.watches.some(w => w.resource === 'rollouts' && w.state === 'connecting');
 	const spinning = Boolean(state.busy) || (loading && !state.flash);
 	const spinner = useSpinner(spinning);
@@ -93,6 +97,7 @@ export function App({source, origin, namespace, readonlyReason, execute, probe, 
 		spinner: spinning ? spinner : null,
 		traffic,
 		canProbe: probe !== undefined,
+		podDetail,
 	});
 	useInput((input, key) => onInput(input, key, screen.keyContext, selectedKey), {isActive: Boolean(isRawModeSupported)});
 	return <Frame lines={screen.lines} columns={columns} rows={rows} />;

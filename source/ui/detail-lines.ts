@@ -3,7 +3,8 @@
 // tree. Pure: view + time + width in, lines out.
 import {age} from '../model/duration.js';
 import {scaleDownDelay} from '../model/replicaset.js';
-import type {ReplicaSetView, RolloutView, ServiceRef} from '../model/view.js';
+import type {PodView, ReplicaSetView, RolloutView, ServiceRef} from '../model/view.js';
+import {eventsLines} from './events-lines.js';
 import {fit, seg, type Line} from './lines.js';
 import {POD_CELLS, ROLE_ORDER, roleColor, roleOf, statusSegment, tagColor} from './theme.js';
 import {treeLines} from './tree-lines.js';
@@ -83,9 +84,14 @@ export function trafficLines(view: RolloutView): Line[] {
 const isLive = (rs: ReplicaSetView) =>
 	rs.pods.length > 0 || rs.desired > 0 || rs.tags.includes('active') || rs.tags.includes('preview');
 
-/** The blue/green pod grid: one row per live revision, one cell per pod. */
-export function podGridLines(view: RolloutView, now: number, width: number): Line[] {
-	// Traffic order: the live lane first, then the candidate, then the rest (newest first).
+export interface GridRow {
+	rs: ReplicaSetView;
+	/** The pods that get a cell; the rest are counted as "+N". */
+	shown: PodView[];
+}
+
+/** The grid's rows in traffic order (the live lane first, then the candidate, then the rest, newest first), cut to `width`. */
+export function gridRows(view: RolloutView, width: number): GridRow[] {
 	const rank = (rs: ReplicaSetView) => ROLE_ORDER.indexOf(roleOf(rs.tags));
 	const live = view.revisions
 		.flatMap(rev => rev.replicaSets)
@@ -93,11 +99,19 @@ export function podGridLines(view: RolloutView, now: number, width: number): Lin
 		.sort((a, b) => rank(a) - rank(b) || b.revision - a.revision);
 	// An experiment's ReplicaSets follow, labelled by their template.
 	live.push(...view.revisions.flatMap(rev => rev.experiments.flatMap(exp => exp.replicaSets ?? [])).filter(isLive));
+	// Cells get what is left after the fixed columns; overflow becomes "+N".
+	const room = Math.max(4, width - 18 - 10);
+	return live.map(rs => ({rs, shown: rs.pods.length > room ? rs.pods.slice(0, room - 4) : rs.pods}));
+}
+
+/** The blue/green pod grid: one row per live revision, one cell per pod. */
+export function podGridLines(view: RolloutView, now: number, width: number): Line[] {
 	const legend: Line = [seg('PODS', {bold: true}), seg('   ')];
 	for (const cell of Object.values(POD_CELLS)) legend.push(seg(cell.glyph, {color: cell.color}), seg(` ${cell.label}  `, {dim: true}));
-	if (live.length === 0) return [legend, [seg(' no live pods', {dim: true})]];
+	const rows = gridRows(view, width);
+	if (rows.length === 0) return [legend, [seg(' no live pods', {dim: true})]];
 	const lines: Line[] = [legend];
-	for (const rs of live) {
+	for (const {rs, shown} of rows) {
 		const role = rs.template === undefined ? roleOf(rs.tags) : `Σ ${rs.template}`;
 		const color = roleColor(rs.tags);
 		const ready = rs.pods.filter(p => p.state === 'ready').length;
@@ -112,9 +126,6 @@ export function podGridLines(view: RolloutView, now: number, width: number): Lin
 		const delay = scaleDownDelay(rs.scaleDownDeadline, now);
 		if (delay) tail.push(seg(`  ${delay}`, {dim: true}));
 		if (rs.images.length > 0) tail.push(seg(`  ${rs.images.join(', ')}`, {dim: true}));
-		// Cells get what is left after the fixed columns; overflow becomes "+N".
-		const room = Math.max(4, width - 18 - 10);
-		const shown = rs.pods.length > room ? rs.pods.slice(0, room - 4) : rs.pods;
 		const cells: Line = shown.map(pod => seg(POD_CELLS[pod.state].glyph, {color: POD_CELLS[pod.state].color}));
 		if (shown.length < rs.pods.length) cells.push(seg(` +${rs.pods.length - shown.length}`));
 		if (rs.pods.length === 0) cells.push(seg('·', {dim: true}));
@@ -131,6 +142,7 @@ export function detailLines(view: RolloutView, now: number, width: number, selec
 		weightsLines(view, width),
 		trafficLines(view),
 		podGridLines(view, now, width),
+		eventsLines(view.events, now),
 		analysisLines(view, now, selectedRun),
 		treeLines(view, now),
 	];

@@ -21,14 +21,19 @@ export type KeyName =
 	| 'ctrl-b'
 	| 'ctrl-f'
 	| 'ctrl-c'
+	| 'tab'
 	| {char: string};
 
 /** Where the keyboard is: a screen, or a modal layer over it. Filter mode takes typed text and is listed apart. */
-export type Mode = 'list' | 'detail' | 'analysis' | 'help' | 'confirm' | 'picker' | 'filter';
+export type Mode = 'list' | 'detail' | 'analysis' | 'pod' | 'help' | 'confirm' | 'picker' | 'filter';
 
 export type Intent =
 	| 'up'
 	| 'down'
+	| 'left'
+	| 'right'
+	| 'focusPods'
+	| 'unfocus'
 	| 'pageUp'
 	| 'pageDown'
 	| 'top'
@@ -69,7 +74,9 @@ export interface KeyBinding {
 
 const c = (char: string): KeyName => ({char});
 const SCREENS: Mode[] = ['list', 'detail'];
-const MOVING: Mode[] = ['list', 'detail', 'analysis', 'help', 'picker'];
+const MOVING: Mode[] = ['list', 'detail', 'analysis', 'pod', 'help', 'picker'];
+/** The screens, and the pod focus inside the detail screen. */
+const VIEWING: Mode[] = ['list', 'detail', 'analysis', 'pod'];
 
 const action = (key: string, name: ActionName, help: string, hint: string): KeyBinding => ({
 	keys: [c(key)],
@@ -88,11 +95,11 @@ const manual = (key: string, name: ManualAction, help: string, hint: string): Ke
 });
 
 export const KEY_BINDINGS: readonly KeyBinding[] = [
-	{keys: ['escape'], modes: [...SCREENS, 'analysis'], intent: 'dismiss', help: 'dismiss the message line', whenFlash: true},
+	{keys: ['escape'], modes: VIEWING, intent: 'dismiss', help: 'dismiss the message line', whenFlash: true},
 	{keys: ['up', c('k')], modes: MOVING, intent: 'up', help: 'move up / scroll up'},
 	{keys: ['down', c('j')], modes: MOVING, intent: 'down', help: 'move down / scroll down'},
-	{keys: ['pageUp', 'ctrl-b'], modes: ['list', 'detail', 'analysis', 'help'], intent: 'pageUp', help: 'page up'},
-	{keys: ['pageDown', 'ctrl-f'], modes: ['list', 'detail', 'analysis', 'help'], intent: 'pageDown', help: 'page down'},
+	{keys: ['pageUp', 'ctrl-b'], modes: ['list', 'detail', 'analysis', 'pod', 'help'], intent: 'pageUp', help: 'page up'},
+	{keys: ['pageDown', 'ctrl-f'], modes: ['list', 'detail', 'analysis', 'pod', 'help'], intent: 'pageDown', help: 'page down'},
 	{keys: ['home', c('g')], modes: ['list', 'detail', 'analysis', 'picker'], intent: 'top', help: 'go to the top'},
 	{keys: ['end', c('G')], modes: ['list', 'detail', 'analysis', 'picker'], intent: 'bottom', help: 'go to the bottom'},
 	{keys: ['enter', 'right', c('l')], modes: ['list'], intent: 'open', help: 'open the selected rollout', hint: 'open'},
@@ -106,6 +113,10 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	{keys: [c('t')], modes: ['detail'], intent: 'toggleTraffic', help: 'traffic panel: probe the Services through the API server (read-only)', hint: 'traffic'},
 	{keys: [c('+'), c('=')], modes: ['detail'], intent: 'faster', help: 'traffic panel: more requests per second'},
 	{keys: [c('-')], modes: ['detail'], intent: 'slower', help: 'traffic panel: fewer requests per second'},
+	{keys: ['tab'], modes: ['detail'], intent: 'focusPods', help: 'focus the pod grid: a pod panel with its containers and events', hint: 'pods'},
+	{keys: ['left'], modes: ['pod'], intent: 'left', help: 'previous pod in the row'},
+	{keys: ['right'], modes: ['pod'], intent: 'right', help: 'next pod in the row'},
+	{keys: ['tab', 'escape', c('q')], modes: ['pod'], intent: 'unfocus', help: 'leave the pod grid', hint: 'back'},
 	action('p', 'promote', 'promote: resume a paused rollout / go to the next step', 'promote'),
 	action('P', 'promote-full', 'promote-full: skip all remaining steps and analysis', 'full'),
 	action('a', 'abort', 'abort: send traffic back to the stable revision', 'abort'),
@@ -118,7 +129,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	manual('w', 'switch', 'Ingress switch: send the traffic to the idle side', 'switch'),
 	manual('D', 'scale-down', 'Ingress switch: scale the idle Deployment to 0 (its count is kept)', 'scale↓'),
 	manual('U', 'scale-up', 'Ingress switch: scale the idle Deployment back up to its kept count', 'scale↑'),
-	{keys: [c('?')], modes: [...SCREENS, 'analysis'], intent: 'help', help: 'show / hide this help', hint: 'help'},
+	{keys: [c('?')], modes: VIEWING, intent: 'help', help: 'show / hide this help', hint: 'help'},
 	{keys: [c('q')], modes: ['list'], intent: 'quit', help: 'quit', hint: 'quit'},
 	{keys: [c('?'), 'escape', 'enter', c('q')], modes: ['help'], intent: 'closeHelp', help: 'close the help'},
 	{keys: [c('y'), c('Y'), 'enter'], modes: ['confirm'], intent: 'confirm', help: 'confirm', hint: 'confirm'},
@@ -128,7 +139,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	{keys: ['enter'], modes: ['filter'], intent: 'keepFilter', help: 'keep the filter', hint: 'keep'},
 	{keys: ['escape'], modes: ['filter'], intent: 'clearFilter', help: 'clear the filter', hint: 'clear'},
 	{keys: ['backspace'], modes: ['filter'], intent: 'deleteChar', help: 'delete the last character'},
-	{keys: ['ctrl-c'], modes: ['list', 'detail', 'analysis', 'help', 'confirm', 'picker', 'filter'], intent: 'quit', help: 'quit'},
+	{keys: ['ctrl-c'], modes: ['list', 'detail', 'analysis', 'pod', 'help', 'confirm', 'picker', 'filter'], intent: 'quit', help: 'quit'},
 ];
 
 const sameKey = (a: KeyName, b: KeyName): boolean =>
@@ -165,6 +176,7 @@ const SPECIAL_LABELS: Record<Exclude<KeyName, {char: string}>, string> = {
 	'ctrl-b': 'Ctrl-B',
 	'ctrl-f': 'Ctrl-F',
 	'ctrl-c': 'Ctrl-C',
+	tab: 'Tab',
 };
 
 export const keyLabel = (key: KeyName): string => (typeof key === 'string' ? SPECIAL_LABELS[key] : key.char);
@@ -175,7 +187,7 @@ export function footerKeys(b: KeyBinding): string {
 	return first === 'enter' ? '↵' : first ? keyLabel(first) : '';
 }
 
-const ALL_MODES: readonly Mode[] = ['list', 'detail', 'analysis', 'help', 'confirm', 'picker', 'filter'];
+const ALL_MODES: readonly Mode[] = ['list', 'detail', 'analysis', 'pod', 'help', 'confirm', 'picker', 'filter'];
 
 /** `--help`'s key section, from the same table the UI reads: each binding once, with where it applies. */
 export function keysHelpText(): string {

@@ -26,5 +26,6 @@ function specialKey(input: string, key: Key): KeyName | null {
 	if (key.return) return 'enter';
 	if (key.escape) return 'escape';
 	if (key.backspace || key.delete) return 'backspace';
+	if (key.tab && !key.shift) return 'tab';
 	return null;
 }

@@ -3,7 +3,9 @@
 // A plain Box table (not ink-table) because rows must be selectable,
 // scrollable and cut to the terminal's width.
 import {age} from '../model/duration.js';
+import {hasRecentWarning} from '../model/events.js';
 import type {RolloutView} from '../model/view.js';
+import {EVENT_WARNING_GLYPH} from '../terminal/theme.js';
 import {fit, padLine, seg, type Line, type Segment} from './lines.js';
 import {statusSegment} from './theme.js';
 import {listTimer} from './countdown-lines.js';
@@ -45,10 +47,13 @@ function next(views: RolloutView[], now: number): number {
 	return texts.length === 0 ? -1 : longest(texts, 18);
 }
 
+/** The marks before the first column: the selection, and attention (a recent Warning event, or a rollout that needs a person). */
+const MARKS = 2;
+
 /** Picks the columns that fit `width`, dropping by dropOrder; a width of -1 leaves a column out. */
 function fitColumns(columns: Column[], views: RolloutView[], width: number, now: number): Array<{column: Column; width: number}> {
 	let chosen = columns.map(column => ({column, width: column.width(views, now)})).filter(c => c.width >= 0);
-	const total = () => chosen.reduce((sum, c) => sum + c.width, 2);
+	const total = () => chosen.reduce((sum, c) => sum + c.width, MARKS);
 	const droppable = [...chosen].filter(c => c.column.dropOrder !== undefined).sort((a, b) => a.column.dropOrder! - b.column.dropOrder!);
 	// MESSAGE takes what is left, so drop it only when less than 12 columns remain.
 	for (const c of droppable) {
@@ -83,12 +88,15 @@ export function listLines(
 	const columns = fitColumns(COLUMNS(allNamespaces), views, width, now);
 	// Column widths include a two-space gap, kept even when a cell is cut.
 	const cut = (text: string, w: number) => (w ? `${fit(text, w - 2)}  ` : text);
-	const header: Line = [seg('  '), ...columns.map(c => seg(cut(c.column.title, c.width), {dim: true}))];
+	const header: Line = [seg(' '.repeat(MARKS)), ...columns.map(c => seg(cut(c.column.title, c.width), {dim: true}))];
 	const rows = views.slice(window.offset, window.offset + window.height).map(view => {
 		const isSelected = `${view.namespace}/${view.name}` === selected;
-		// "›" marks the selection and "!" a rollout that needs a person, so both read without colour.
+		// "›" marks the selection, "⚠" a Warning event in the last ten minutes (the more telling mark, so it wins)
+		// and "!" a rollout that needs a person, so all read without colour.
 		const marker = seg(isSelected ? '›' : ' ', {bold: true});
-		const attention = seg(view.needsAttention ? '!' : ' ', {bold: true, color: view.status === 'Degraded' ? 'red' : 'yellow'});
+		const attention = hasRecentWarning(view.lastWarningAt, now)
+			? seg(EVENT_WARNING_GLYPH, {bold: true, color: 'red'})
+			: seg(view.needsAttention ? '!' : ' ', {bold: true, color: view.status === 'Degraded' ? 'red' : 'yellow'});
 		const cells = columns.map(c => {
 			const cell = c.column.cell(view, now);
 			return {...cell, text: cut(cell.text, c.width)};

@@ -5,20 +5,22 @@ import {bindingsFor, keyLabel, type KeyBinding, type Mode} from './keymap.js';
 import {fit, seg, wrapText, type Line} from './lines.js';
 import type {RevisionChoice, Screen} from './state.js';
 
+const MODE_TITLES: Partial<Record<Mode, string>> = {filter: 'While filtering (/):', pod: 'With a pod focused (Tab):'};
+
 const keysOf = (b: KeyBinding) => b.keys.map(keyLabel).join(' ');
 
 const SCREEN_TITLES: Record<Screen, string> = {list: 'rollout list', detail: 'rollout detail', analysis: 'analysis run'};
 
 /** The help of a screen, and of the filter it can open, from the key table. */
 export function helpLines(screen: Screen, readonly: boolean): Line[] {
-	const modes: Mode[] = screen === 'list' ? ['list', 'filter', 'help'] : [screen, 'help'];
+	const modes: Mode[] = screen === 'list' ? ['list', 'filter', 'help'] : screen === 'detail' ? ['detail', 'pod', 'help'] : [screen, 'help'];
 	const bindings = modes.flatMap(mode => bindingsFor(mode, readonly).map(b => ({mode, b})));
 	const keyWidth = Math.max(...bindings.map(({b}) => keysOf(b).length)) + 3;
 	const lines: Line[] = [
 		[seg(`HELP — ${SCREEN_TITLES[screen]}`, {bold: true}), seg('   (? or Esc closes)', {dim: true})],
 	];
 	for (const mode of modes) {
-		if (mode !== screen) lines.push([], [seg(mode === 'filter' ? '  While filtering (/):' : '  In this help:', {dim: true})]);
+		if (mode !== screen) lines.push([], [seg(`  ${MODE_TITLES[mode] ?? 'In this help:'}`, {dim: true})]);
 		else lines.push([]);
 		for (const {b} of bindings.filter(x => x.mode === mode)) lines.push([seg('  '), seg(fit(keysOf(b), keyWidth), {bold: true}), seg(b.help)]);
 	}

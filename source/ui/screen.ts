@@ -10,7 +10,9 @@ import {switchDetailLines, switchListLines} from './switch-lines.js';
 import type {WatchSummary} from '../kube/watch-status.js';
 import {rolloutRuns} from '../model/analysis-view.js';
 import {analysisRunLines} from './analysis-lines.js';
-import {detailLines} from './detail-lines.js';
+import type {PodDetailView} from '../model/pod-detail.js';
+import {detailLines, gridRows} from './detail-lines.js';
+import {podFocusLines} from './pod-screen.js';
 import {bindingsFor, footerKeys, isAction, isManual} from './keymap.js';
 import {scrollToShow, seg, windowOf, type Line} from './lines.js';
 import {listLines} from './list-lines.js';
@@ -75,6 +77,8 @@ export interface ScreenInput {
 	canProbe?: boolean;
 	/** What the selected Ingress switch's keys can do (w, D, U); null on a rollout. */
 	manualActions?: Record<string, {enabled: boolean}> | null;
+	/** The focused pod (Tab in the detail screen), or null when none has the focus or it is gone. */
+	podDetail?: PodDetailView | null;
 }
 
 export interface Screen {
@@ -121,6 +125,8 @@ export function buildScreen(input: ScreenInput): Screen {
 		runs: selection.selectedView ? rolloutRuns(selection.selectedView).map(e => e.run.name) : [],
 		runLines: runCount,
 		canProbe: input.canProbe ?? false,
+		// Also on the list: Enter and Tab typed in one chunk are dispatched with this render's context.
+		podGrid: selection.selectedView ? gridRows(selection.selectedView, width).map(r => r.shown.map(p => p.name)) : [],
 	};
 	return {lines, keyContext};
 }
@@ -143,8 +149,10 @@ function panelLines({traffic}: ScreenInput, width: number, room: number): Line[]
 	return [...lines, []].slice(0, Math.max(0, room - 1));
 }
 
-function detailBody({state, selection, now, loading}: ScreenInput, width: number): Line[] {
-	if (selection.selectedView) return detailLines(selection.selectedView, now, width, state.selectedRun);
+function detailBody({state, selection, now, loading, podDetail}: ScreenInput, width: number): Line[] {
+	const view = selection.selectedView;
+	if (view && state.focusedPod !== null) return podFocusLines(view, state.focusedPod, podDetail ?? null, now, width);
+	if (view) return detailLines(view, now, width, state.selectedRun);
 	if (selection.selectedSwitch) return switchDetailLines(selection.selectedSwitch, width);
 	const why = loading ? ' yet' : ' (deleted, or not in scope)';
 	return [[seg(`rollout ${selection.selectedKey ?? ''} not found${why}`, {color: 'yellow'})]];

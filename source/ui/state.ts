@@ -9,6 +9,7 @@ import type {ManualAction, ManualPlan} from '../actions/manual-plan.js';
 import {isSwitchKey} from '../actions/switch-targets.js';
 import {scrollToShow} from './lines.js';
 import {bindingFor, type Intent, type KeyName, type Mode} from './keymap.js';
+import {firstPod, movePod} from './pod-focus.js';
 
 export type {KeyName} from './keymap.js';
 
@@ -33,6 +34,8 @@ export interface UiState {
 	/** The analysis run under the detail view's cursor (n/N), and the open run's scroll offset. */
 	selectedRun: string | null;
 	runOffset: number;
+	/** The pod with the focus in the detail screen's grid (Tab), by name; null when the grid has no focus. */
+	focusedPod: string | null;
 	filter: string;
 	filtering: boolean;
 	help: boolean;
@@ -53,6 +56,7 @@ export const initialUiState = (selected: string | null = null, screen: Screen = 
 	detailOffset: 0,
 	selectedRun: null,
 	runOffset: 0,
+	focusedPod: null,
 	filter: '',
 	filtering: false,
 	help: false,
@@ -87,6 +91,8 @@ export interface KeyContext {
 	runLines?: number;
 	/** Whether the traffic panel can probe (a cluster, not a file). */
 	canProbe?: boolean;
+	/** The pod grid as shown: one row of pod names per ReplicaSet (the detail screen only). */
+	podGrid?: string[][];
 }
 
 export interface KeyResult {
@@ -102,6 +108,7 @@ export function modeOf(state: UiState): Mode {
 	if (state.confirm) return 'confirm';
 	if (state.picker) return 'picker';
 	if (state.filtering) return 'filter';
+	if (state.screen === 'detail' && state.focusedPod !== null) return 'pod';
 	return state.screen;
 }
 
@@ -130,7 +137,7 @@ function apply(state: UiState, mode: Mode, intent: Intent, ctx: KeyContext): Key
 		case 'open':
 			return openDetail(state, ctx);
 		case 'back':
-			return {state: state.screen === 'analysis' ? {...state, screen: 'detail'} : {...state, screen: 'list', traffic: null}};
+			return {state: state.screen === 'analysis' ? {...state, screen: 'detail', focusedPod: null} : {...state, screen: 'list', traffic: null, focusedPod: null}};
 		case 'nextRun':
 		case 'prevRun':
 			return {state: selectRun(state, ctx.runs ?? [], intent === 'nextRun' ? 1 : -1)};
@@ -138,6 +145,12 @@ function apply(state: UiState, mode: Mode, intent: Intent, ctx: KeyContext): Key
 			const run = state.selectedRun ?? ctx.runs?.[0];
 			return run === undefined ? {state} : {state: {...state, screen: 'analysis', selectedRun: run, runOffset: 0}};
 		}
+		case 'focusPods': {
+			const pod = firstPod(ctx.podGrid ?? []);
+			return {state: pod ? {...state, focusedPod: pod, detailOffset: 0} : {...state, flash: {kind: 'info', text: 'no pods to focus'}}};
+		}
+		case 'unfocus':
+			return {state: {...state, focusedPod: null, detailOffset: 0}};
 		case 'filter':
 			return {state: {...state, filtering: true}};
 		case 'keepFilter':
@@ -160,7 +173,13 @@ function apply(state: UiState, mode: Mode, intent: Intent, ctx: KeyContext): Key
 		case 'faster':
 		case 'slower':
 			return {state: trafficKey(state, intent, ctx)};
+		case 'left':
+		case 'right':
+			return {state: {...state, focusedPod: movePod(ctx.podGrid ?? [], state.focusedPod, intent)}};
 		default:
+			if (mode === 'pod' && (intent === 'up' || intent === 'down')) {
+				return {state: {...state, focusedPod: movePod(ctx.podGrid ?? [], state.focusedPod, intent)}};
+			}
 			return {state: move(state, mode, intent, ctx)};
 	}
 }
@@ -244,7 +263,7 @@ function actionKey(state: UiState, action: ActionName | ManualAction, ctx: KeyCo
 }
 
 const openDetail = (state: UiState, ctx: KeyContext): KeyResult =>
-	state.selected && ctx.visible.includes(state.selected) ? {state: {...state, screen: 'detail', detailOffset: 0, selectedRun: null}} : {state};
+	state.selected && ctx.visible.includes(state.selected) ? {state: {...state, screen: 'detail', detailOffset: 0, selectedRun: null, focusedPod: null}} : {state};
 
 /** Moves the run cursor by one, wrapping; the first press selects the first (or last) run. */
 function selectRun(state: UiState, runs: string[], by: 1 | -1): UiState {

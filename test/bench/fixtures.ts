@@ -29,7 +29,7 @@ export interface FixtureOptions {
 }
 
 export function generateObjects(count: number, now = Date.now(), opts: FixtureOptions = {}): ObjectSets {
-	const objects: ObjectSets = {rollouts: [], replicaSets: [], pods: [], services: [], ingresses: [], analysisRuns: [], experiments: [], deployments: []};
+	const objects: ObjectSets = {rollouts: [], replicaSets: [], pods: [], services: [], ingresses: [], analysisRuns: [], experiments: [], deployments: [], events: []};
 	const namespaces = opts.namespaces ?? 4;
 	let rv = 10_000;
 	for (let i = 0; i < count; i++) {

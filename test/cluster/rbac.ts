@@ -13,6 +13,7 @@ export async function createReadonlyRbac(kc: k8s.KubeConfig): Promise<void> {
 			{apiGroups: ['apps'], resources: ['replicasets', 'deployments'], verbs},
 			{apiGroups: [''], resources: ['pods', 'services'], verbs},
 			{apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs},
+			{apiGroups: ['events.k8s.io', ''], resources: ['events'], verbs},
 		],
 	};
 	// Replaced when it exists: a cluster whose etcd outlived an older role gets the current rules.

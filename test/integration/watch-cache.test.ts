@@ -27,7 +27,7 @@ import type {Snapshot, Source} from '../../source/kube/source.js';
 import type {WatchTuning} from '../../source/kube/watch.js';
 import type {ObjectSets} from '../../source/domain/raw.js';
 import {createBlueGreen, getCluster, waitFor} from './helpers.js';
-import {allLive, find, listState, names, service, summarize, timeUntil} from './source-helpers.js';
+import {allLive, find, listState, names, service, summarize, timeUntil, withoutEvents} from './source-helpers.js';
 
 interface RecordedEvent {
 	at: number;
@@ -206,7 +206,7 @@ function watchedSets(source: Source): Partial<ObjectSets> {
 	const setOf: Record<string, keyof ObjectSets> = Object.fromEntries(KINDS.map((kind) => [kind.resource, kind.set]));
 	const sets: Partial<ObjectSets> = {};
 	for (const watch of snapshot.watches) Object.assign(sets, {[setOf[watch.resource]!]: snapshot.objects[setOf[watch.resource]!]});
-	return sets;
+	return withoutEvents(sets);
 }
 
 /** Waits until the snapshot equals a fresh LIST (names and resourceVersions); the Argo controller may still be writing. */

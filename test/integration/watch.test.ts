@@ -24,7 +24,7 @@ import {
 	ROLLOUT,
 	waitFor,
 } from './helpers.js';
-import {allLive, find, listState, names, service, summarize, timeUntil} from './source-helpers.js';
+import {allLive, find, listState, names, service, summarize, timeUntil, withoutEvents} from './source-helpers.js';
 
 const sources: Source[] = [];
 afterEach(() => {
@@ -139,7 +139,7 @@ describe('cluster source on a real API server', () => {
 		expect(states.has('reconnecting')).toBe(true);
 
 		// Eventually equal: the controller and kwok may still be writing.
-		await waitFor(async () => JSON.stringify(summarize(source.getSnapshot().objects)) === JSON.stringify(await listState(kubeConfig(), namespace)), {
+		await waitFor(async () => JSON.stringify(summarize(withoutEvents(source.getSnapshot().objects))) === JSON.stringify(await listState(kubeConfig(), namespace)), {
 			timeoutMs: 15_000,
 			description: 'the snapshot to match a fresh LIST',
 		});

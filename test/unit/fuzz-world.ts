@@ -47,6 +47,10 @@ export function validWorld(): ObjectSets {
 		spec: {metrics: [{name: 'm', count: 3, successCondition: 'result < 1', provider: {web: {url: 'http://127.0.0.1/'}}}]},
 		status: {phase: 'Running', metricResults: [{name: 'm', successful: 2, failed: 1, measurements: [{phase: 'Failed', value: '7', startedAt: '2026-11-09T15:30:00Z'}]}]},
 	});
+	world.events.push(
+		{kind: 'Event', metadata: {name: 'ev-ro', namespace: 'default'}, regarding: {kind: 'Rollout', name: 'ro-0', uid: 'ro-0-uid'}, type: 'Warning', reason: 'RolloutAborted', note: 'aborted', deprecatedCount: 2, deprecatedLastTimestamp: '2026-11-09T15:34:00Z'} as KubeObject,
+		{kind: 'Event', metadata: {name: 'ev-pod', namespace: 'default'}, involvedObject: {kind: 'Pod', name: 'ro-1-aaa-0'}, type: 'Normal', reason: 'Pulled', message: 'pulled', count: 1, lastTimestamp: '2026-11-09T15:33:00Z'} as KubeObject,
+	);
 	world.deployments.push({kind: 'Deployment', metadata: {name: 'ro-2', namespace: 'default', uid: 'dep-uid'}, spec: {replicas: 0, template: {spec: {containers: [{name: 'c', image: 'app:1'}]}}}} as KubeObject);
 	world.experiments.push({
 		kind: 'Experiment',
@@ -133,6 +137,10 @@ const PATHS: Record<Kind, Path[]> = {
 		['spec', 'template'], ['spec', 'template', 'spec', 'containers', 0, 'image'], ['spec', 'replicas'], ['spec', 'selector', 'matchLabels'],
 		['spec', 'template', 'metadata', 'labels'], ['spec', 'template', 'spec', 'containers'], ['status', 'readyReplicas'],
 		['metadata', 'annotations', 'rollouts-tui/scaled-down-from'],
+	],
+	events: [
+		['type'], ['reason'], ['note'], ['message'], ['regarding'], ['regarding', 'uid'], ['regarding', 'kind'], ['involvedObject'],
+		['series', 'count'], ['deprecatedCount'], ['deprecatedLastTimestamp'], ['eventTime'],
 	],
 };
 

@@ -157,7 +157,7 @@ describe('fuzz: edited files through the loader', () => {
 				try {
 					const objects = parseObjects(text, 'f');
 					expect(Array.isArray(objects)).toBe(true);
-					const views = deriveRollouts({rollouts: objects.filter(o => o.kind === 'Rollout'), replicaSets: [], pods: [], services: [], ingresses: [], analysisRuns: [], experiments: [], deployments: []}, NOW);
+					const views = deriveRollouts({rollouts: objects.filter(o => o.kind === 'Rollout'), replicaSets: [], pods: [], services: [], ingresses: [], analysisRuns: [], experiments: [], deployments: [], events: []}, NOW);
 					expect(renderText(views, NOW, {color: false})).not.toMatch(UNSAFE);
 				} catch (error) {
 					expect(error).toBeInstanceOf(UserError);

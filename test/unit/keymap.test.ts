@@ -4,17 +4,18 @@ import {helpLines, hintLine} from '../../source/ui/overlays.js';
 import {plain} from '../../source/ui/lines.js';
 import {initialUiState, modeOf, reduceKey, type KeyContext, type UiState} from '../../source/ui/state.js';
 
-const SPECIAL: KeyName[] = ['up', 'down', 'left', 'right', 'pageUp', 'pageDown', 'home', 'end', 'enter', 'escape', 'backspace', 'ctrl-b', 'ctrl-f', 'ctrl-c'];
+const SPECIAL: KeyName[] = ['up', 'down', 'left', 'right', 'pageUp', 'pageDown', 'home', 'end', 'enter', 'escape', 'backspace', 'ctrl-b', 'ctrl-f', 'ctrl-c', 'tab'];
 const PRINTABLE: KeyName[] = Array.from({length: 95}, (_, i) => ({char: String.fromCharCode(32 + i)}));
 const EVERY_KEY = [...SPECIAL, ...PRINTABLE];
 
-const ctx: KeyContext = {visible: ['ns/a', 'ns/b'], listHeight: 5, detailLines: 80, detailHeight: 10, readonly: false, runs: ['run-1', 'run-2'], runLines: 40};
+const ctx: KeyContext = {visible: ['ns/a', 'ns/b'], listHeight: 5, detailLines: 80, detailHeight: 10, readonly: false, runs: ['run-1', 'run-2'], runLines: 40, podGrid: [['p1', 'p2'], ['p3']]};
 const plan = {action: 'abort' as const, rollout: {namespace: 'ns', name: 'a', resourceVersion: '1'}, patches: [], summary: 'Abort?'};
 const base = {...initialUiState('ns/a'), detailOffset: 5, helpOffset: 5};
 const STATES: Record<Mode, UiState> = {
 	list: base,
 	detail: {...base, screen: 'detail'},
 	analysis: {...base, screen: 'analysis', selectedRun: 'run-1', runOffset: 3},
+	pod: {...base, screen: 'detail', focusedPod: 'p2'},
 	help: {...base, help: true},
 	confirm: {...base, confirm: plan},
 	picker: {...base, picker: {choices: [{revision: 2, label: 'r2'}, {revision: 1, label: 'r1'}], index: 1}},
@@ -27,7 +28,7 @@ function documentation(mode: Mode): string {
 		const helpText = keysHelpText().split('\n').filter(line => line.includes(mode) || line.includes('everywhere'));
 		return [plain(hintLine(mode)), ...helpText].join('\n');
 	}
-	return helpLines(mode === 'detail' || mode === 'analysis' ? mode : 'list', false).map(plain).join('\n');
+	return helpLines(mode === 'detail' || mode === 'analysis' ? mode : mode === 'pod' ? 'detail' : 'list', false).map(plain).join('\n');
 }
 
 describe('the key table', () => {
@@ -54,7 +55,7 @@ describe('the key table', () => {
 		const list = helpLines('list', false).map(plain).join('\n');
 		for (const b of KEY_BINDINGS.filter(x => x.modes.includes('list') || x.modes.includes('filter'))) expect(list).toContain(b.help);
 		const detail = helpLines('detail', false).map(plain).join('\n');
-		for (const b of KEY_BINDINGS.filter(x => x.modes.includes('detail'))) expect(detail).toContain(b.help);
+		for (const b of KEY_BINDINGS.filter(x => x.modes.includes('detail') || x.modes.includes('pod'))) expect(detail).toContain(b.help);
 	});
 
 	it('read-only help has no action keys', () => {

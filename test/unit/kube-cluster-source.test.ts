@@ -37,7 +37,7 @@ async function start(options: {ingressForbidden?: boolean; rolloutsMissing?: boo
 }
 
 describe('createClusterSource', () => {
-	it('watches the eight kinds on namespaced paths', async () => {
+	it('watches the nine kinds on namespaced paths', async () => {
 		const {fake, source} = await start();
 		await source.ready();
 		expect(new Set(fake.lists.map((r) => r.path))).toEqual(
@@ -50,6 +50,7 @@ describe('createClusterSource', () => {
 				'/api/v1/namespaces/shop/services',
 				'/apis/networking.k8s.io/v1/namespaces/shop/ingresses',
 				'/apis/apps/v1/namespaces/shop/deployments',
+				'/apis/events.k8s.io/v1/namespaces/shop/events',
 			]),
 		);
 		expect(source.getSnapshot().objects.pods.map((p) => p.metadata?.name)).toEqual(['p1']);
@@ -57,7 +58,7 @@ describe('createClusterSource', () => {
 
 	it('keeps the snapshot and unchanged arrays by reference, and bumps version on change', async () => {
 		const {source, streams, notified} = await start();
-		await until(() => source.getSnapshot().watches.every((w) => w.state === 'live') && streams.size === 8, 'all live');
+		await until(() => source.getSnapshot().watches.every((w) => w.state === 'live') && streams.size === 9, 'all live');
 		const first = source.getSnapshot();
 		expect(source.getSnapshot()).toBe(first);
 
@@ -86,7 +87,7 @@ describe('createClusterSource', () => {
 
 	it('stop() closes every stream', async () => {
 		const {fake, source, streams} = await start();
-		await until(() => streams.size === 8 && fake.openStreams === 8, 'eight streams');
+		await until(() => streams.size === 9 && fake.openStreams === 9, 'nine streams');
 		source.stop();
 		await until(() => fake.openStreams === 0, 'all closed');
 	});

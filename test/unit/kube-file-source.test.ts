@@ -76,7 +76,7 @@ items:
 		expect(names(snapshot.objects.experiments)).toEqual(['shop-exp']);
 		expect(snapshot.objects.rollouts[0]?.metadata).not.toHaveProperty('managedFields');
 		expect(snapshot.watches.every((watch) => watch.state === 'live' && watch.reason === null)).toBe(true);
-		expect(snapshot.watches).toHaveLength(8);
+		expect(snapshot.watches).toHaveLength(9);
 		// Static: the same object every time.
 		expect(source.getSnapshot()).toBe(snapshot);
 		source.start();

@@ -24,7 +24,7 @@ const fastTuning: Partial<WatchTuning> = {
 	healthyAfterMs: 60_000,
 };
 
-async function startWatch(handler: Handler, opts: {resource?: 'pods' | 'rollouts'; namespace?: string | null; tuning?: Partial<WatchTuning>} = {}) {
+async function startWatch(handler: Handler, opts: {resource?: 'pods' | 'rollouts' | 'events'; namespace?: string | null; tuning?: Partial<WatchTuning>} = {}) {
 	const fake = new FakeApiServer(handler);
 	servers.push(fake);
 	const url = await fake.listen();
@@ -98,6 +98,31 @@ describe('ResourceWatch', () => {
 		expect(t.fake.watches[1]!.query.get('resourceVersion')).toBe('20');
 		expect(t.fake.lists).toHaveLength(1);
 		expect(t.statuses.map((s) => s.state)).toEqual(['live']);
+	});
+
+	it('falls back to core/v1 Events when events.k8s.io/v1 is not served, and stays there', async () => {
+		const t = await startWatch(
+			(req, res) => {
+				if (req.path.startsWith('/apis/events.k8s.io/')) return sendStatus(res, 404, 'the server could not find the requested resource');
+				if (req.watch) return startStream(res);
+				sendList(res, [{metadata: {name: 'e1', namespace: 'shop', resourceVersion: '3'}, reason: 'Pulled'}], '3');
+			},
+			{resource: 'events'},
+		);
+		await until(() => last(t.statuses)?.state === 'live', 'live');
+		expect(t.fake.lists.map((l) => l.path)).toEqual(['/apis/events.k8s.io/v1/namespaces/shop/events', '/api/v1/namespaces/shop/events']);
+		expect(t.fake.watches[0]!.path).toBe('/api/v1/namespaces/shop/events');
+		expect(t.names()).toEqual(['e1']);
+		expect(t.watch.objects.get('shop/e1')).toMatchObject({kind: 'Event', apiVersion: 'v1'});
+		// The fallback is no retry loop: a 404 there too is "not served", as for any other kind.
+		expect(t.statuses.map((s) => s.state)).toEqual(['live']);
+	});
+
+	it('says "not served" when neither Events API answers', async () => {
+		const t = await startWatch((_req, res) => sendStatus(res, 404, 'not found'), {resource: 'events'});
+		await until(() => last(t.statuses)?.state === 'unavailable', 'unavailable');
+		expect(last(t.statuses)?.reason).toBe('not served by this cluster (/api/v1/events)');
+		expect(t.fake.lists.map((l) => l.path).slice(0, 2)).toEqual(['/apis/events.k8s.io/v1/namespaces/shop/events', '/api/v1/namespaces/shop/events']);
 	});
 
 	it('follows continue tokens when listing', async () => {
