@@ -1,9 +1,8 @@
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import stringWidth from 'string-width';
 import {App} from '../../source/ui/App.js';
 import type {ActionPlan} from '../../source/actions/plan.js';
-import {objectsFromFile, plainText, renderAt, settle, staticSource} from './render.js';
+import {expectFits, objectsFromFile, plainText, renderAt, settle, staticSource} from './render.js';
 
 const objects = objectsFromFile('examples/bluegreen-paused.yaml');
 const ENTER = '\r';
@@ -20,12 +19,6 @@ function open(columns: number, rows: number, props: Partial<React.ComponentProps
 	);
 	cleanup = ui.unmount;
 	return ui;
-}
-
-function expectFits(frame: string, columns: number, rows: number) {
-	const lines = plainText(frame).replace(/\n$/, '').split('\n');
-	expect(lines.length).toBeLessThan(rows);
-	for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
 }
 
 describe.each([

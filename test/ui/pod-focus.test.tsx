@@ -3,10 +3,9 @@
 // and its own events. Every frame fits 120x40, 80x24, 40x12 and 20x10.
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import stringWidth from 'string-width';
 import type {ObjectSets, Pod} from '../../source/domain/raw.js';
 import {App} from '../../source/ui/App.js';
-import {objectsFromFile, plainText, renderAt, settle, staticSource} from './render.js';
+import {expectFits, objectsFromFile, plainText, renderAt, settle, staticSource} from './render.js';
 
 const ENTER = '\r';
 const TAB = '\t';
@@ -54,12 +53,6 @@ function open(columns: number, rows: number) {
 	const ui = renderAt(<App source={staticSource(crashingObjects())} origin="file demo" namespace="default" readonlyReason={null} />, columns, rows);
 	cleanup = ui.unmount;
 	return ui;
-}
-
-function expectFits(frame: string, columns: number, rows: number) {
-	const lines = plainText(frame).replace(/\n$/, '').split('\n');
-	expect(lines.length).toBeLessThan(rows);
-	for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
 }
 
 /** Waits (up to 3 s) until the frame satisfies `check`: a loaded machine may render later than one key's settle. */

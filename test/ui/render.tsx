@@ -6,6 +6,8 @@
 import {KINDS} from '../../source/domain/kinds.js';
 import {readFileSync} from 'node:fs';
 import React from 'react';
+import stringWidth from 'string-width';
+import {expect} from 'vitest';
 import type {Snapshot, Source} from '../../source/kube/source.js';
 import type {ObjectSets} from '../../source/domain/raw.js';
 import {parseObjects, sortByKind} from '../../source/kube/file-source.js';
@@ -50,3 +52,10 @@ export const objectsFromFile = (path: string): ObjectSets => sortByKind(parseObj
 
 /** Strips ANSI codes (there should be none with FORCE_COLOR=0, but be sure). */
 export const plainText = (s: string) => s.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '');
+
+/** Every line of the frame fits the terminal's width, and the frame leaves the last row free. */
+export function expectFits(frame: string, columns: number, rows: number) {
+	const lines = plainText(frame).replace(/\n$/, '').split('\n');
+	expect(lines.length).toBeLessThan(rows);
+	for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
+}

@@ -2,10 +2,9 @@
 // detail view, and the w/D/U keys up to the confirmation and the plan sent.
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import stringWidth from 'string-width';
 import {App} from '../../source/ui/App.js';
 import type {ManualPlan} from '../../source/actions/manual-plan.js';
-import {objectsFromFile, plainText, renderAt, settle, staticSource} from './render.js';
+import {expectFits, objectsFromFile, plainText, renderAt, settle, staticSource} from './render.js';
 
 const manual = objectsFromFile('examples/manual-bluegreen.yaml');
 const withRollout = (() => {
@@ -21,12 +20,6 @@ function open(columns: number, rows: number, props: Partial<React.ComponentProps
 	const ui = renderAt(<App source={staticSource(objects)} origin="file demo" namespace={null} readonlyReason={null} {...props} />, columns, rows);
 	cleanup = ui.unmount;
 	return ui;
-}
-
-function expectFits(frame: string, columns: number, rows: number) {
-	const lines = plainText(frame).replace(/\n$/, '').split('\n');
-	expect(lines.length).toBeLessThan(rows);
-	for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
 }
 
 describe.each([

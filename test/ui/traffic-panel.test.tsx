@@ -3,13 +3,12 @@
 // it shows at every size, that it starts and stops probes with the panel,
 // passes rate changes on, and re-renders at most ~10 times a second.
 import React from 'react';
-import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {StartTraffic, ServiceName} from '../../source/kube/service-probe.js';
 import type {ProbeOutcome} from '../../source/model/traffic.js';
 import {App} from '../../source/ui/App.js';
 import {FAILURE_GLYPH} from '../../source/ui/traffic-lines.js';
-import {objectsFromFile, plainText, renderAt, settle, staticSource} from './render.js';
+import {expectFits, objectsFromFile, plainText, renderAt, settle, staticSource} from './render.js';
 
 const objects = objectsFromFile('examples/bluegreen-paused.yaml');
 const ENTER = '\r';
@@ -62,12 +61,6 @@ function open(columns: number, rows: number, probe?: FakeProbe) {
 	);
 	cleanup = ui.unmount;
 	return ui;
-}
-
-function expectFits(frame: string, columns: number, rows: number) {
-	const lines = plainText(frame).replace(/\n$/, '').split('\n');
-	expect(lines.length).toBeLessThan(rows);
-	for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
 }
 
 describe.each([
