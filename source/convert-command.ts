@@ -7,7 +7,7 @@ import {kindInfo} from './domain/kinds.js';
 import {toDeployment, toService} from './domain/normalise.js';
 import {UserError} from './errors.js';
 import {convertProblem, reviewNotes, rolloutManifest} from './convert-manifest.js';
-import {jsonForTerminal} from './print/json.js';
+import {jsonForTerminal} from './terminal/sanitize.js';
 
 interface ConvertArgs {
 	name: string;

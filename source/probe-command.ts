@@ -7,8 +7,7 @@ import {UserError} from './errors.js';
 import {clampRate, DEFAULT_RATE, MAX_RATE} from './model/traffic-pace.js';
 import {shareOf, trafficStats, type TrafficStats} from './model/traffic-stats.js';
 import {parseVersionSource, type ProbeSample} from './model/traffic.js';
-import {jsonForTerminal} from './print/json.js';
-import {sanitize} from './terminal/sanitize.js';
+import {jsonForTerminal, sanitize} from './terminal/sanitize.js';
 import type {ProbeTarget} from './kube/probe-target.js';
 
 export const PROBE_USAGE =

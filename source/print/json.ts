@@ -6,6 +6,7 @@ import {remainingSeconds} from '../model/countdowns.js';
 import type {AnalysisRunView, ExperimentView, MetricView, PauseView, PodView, ReplicaSetView, RolloutView, ServiceRef, TrafficRoutingView} from '../model/view.js';
 import type {IngressSwitch} from '../model/ingress-switch.js';
 import {switchJson} from './switch-print.js';
+import {jsonForTerminal} from '../terminal/sanitize.js';
 
 const service = (ref: ServiceRef | null | undefined) =>
 	ref == null
@@ -147,11 +148,3 @@ const rollout = (v: RolloutView, now: number) => ({
 export function toJson(views: readonly RolloutView[], now: number = Date.now(), switches: readonly IngressSwitch[] = []): string {
 	return `${jsonForTerminal(JSON.stringify({rollouts: views.map((v) => rollout(v, now)), ingressSwitches: switches.map(switchJson)}, null, 2))}\n`;
 }
-
-/**
- * JSON.stringify escapes C0 controls but leaves DEL, C1 controls (U+009B is a
- * CSI to many terminals) and bidi controls raw. They can only occur inside
- * strings, so writing them as \uXXXX keeps the JSON exact and the terminal safe.
- */
-export const jsonForTerminal = (json: string): string =>
-	json.replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -4,11 +4,17 @@
 // clipboard (OSC 52), plant a link (OSC 8), clear the screen or reorder what
 // the operator reads. Every string that reaches a terminal goes through
 // `sanitize`, which makes such characters visible and inert and keeps
-// ordinary Unicode (CJK, emoji) as it is. JSON output needs only JSON escaping.
+// ordinary Unicode (CJK, emoji) as it is. JSON output keeps exact strings:
+// JSON escaping, plus `jsonForTerminal` for what JSON.stringify leaves raw.
 
-/** C0 controls, DEL, C1 controls, and the Unicode bidi and invisible-direction marks. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** DEL, C1 controls, and the Unicode bidi and invisible-direction marks. */
+const BEYOND_C0 = '\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069';
+/** Those and the C0 controls: every character a terminal could act on or reorder text by. */
+const UNSAFE = new RegExp(`[\u0000-\u001f${BEYOND_C0}]`);
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
+const BEYOND_C0_ALL = new RegExp(`[${BEYOND_C0}]`, 'g');
+
+const unicodeEscape = (ch: string): string => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** The longest string any one field may show; longer ones end with an ellipsis. */
 export const MAX_FIELD_LENGTH = 512;
@@ -18,7 +24,7 @@ function visible(ch: string): string {
 	const code = ch.charCodeAt(0);
 	if (code < 0x20) return `^${String.fromCharCode(code + 0x40)}`;
 	if (code === 0x7f) return '^?';
-	return `\\u${code.toString(16).padStart(4, '0')}`;
+	return unicodeEscape(ch);
 }
 
 /** The first `end` code units of `text`, one less when that would split a surrogate pair. */
@@ -28,6 +34,14 @@ function cutAt(text: string, end: number): string {
 }
 
 export const hasUnsafe = (text: string): boolean => UNSAFE.test(text);
+
+/**
+ * JSON (or YAML) text with DEL, C1 controls (U+009B is a CSI to many terminals)
+ * and bidi controls written as \\uXXXX. JSON.stringify escapes C0 controls but
+ * leaves these raw; they can only occur inside strings, so the escape keeps
+ * the value exact and the terminal safe.
+ */
+export const jsonForTerminal = (json: string): string => json.replace(BEYOND_C0_ALL, unicodeEscape);
 
 /**
  * `text` made safe for a terminal: unsafe characters shown as `^[`, `^G`,
