@@ -5,9 +5,9 @@
 //   rollouts-tui convert DEPLOYMENT --active-service SVC [--preview-service SVC] [--workload-ref]
 // Each reads the namespace, plans (model/ingress-switch.ts, actions/manual-plan.ts)
 // and sends without asking; refusals and failures exit 1 with one line.
-import {parseArgs} from 'node:util';
 import type {KubeConfig} from '@kubernetes/client-node';
 import {UserError} from './errors.js';
+import {parseSubcommandFlags} from './subcommand-flags.js';
 import {refusalText} from './actions/plan.js';
 import {isManualRefusal, planScaleDown, planScaleUp, planSwitch, type ManualPlan, type ManualRefusal} from './actions/manual-plan.js';
 import {ingressSwitches, type SwitchOverride} from './model/ingress-switch.js';
@@ -50,13 +50,7 @@ const OWN: Record<ManualCommand, ReadonlyArray<keyof typeof OPTIONS>> = {
 const SHARED = ['namespace', 'context', 'kubeconfig', 'readonly', 'no-color'];
 
 export function parseManualArgs(command: ManualCommand, argv: string[]) {
-	let parsed;
-	try {
-		parsed = parseArgs({args: argv, options: OPTIONS, allowPositionals: true, strict: true});
-	} catch (error) {
-		const unknown = /Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
-		throw new UserError(unknown ? `unknown flag ${unknown} for ${command} (${USAGE[command]})` : `${(error as Error).message.split('\n')[0]} (${USAGE[command]})`, 2);
-	}
+	const parsed = parseSubcommandFlags(argv, OPTIONS, command, USAGE[command]);
 	const {values, positionals} = parsed;
 	for (const flag of Object.keys(values)) {
 		if (!SHARED.includes(flag) && !OWN[command].includes(flag as keyof typeof OPTIONS)) throw new UserError(`--${flag} does not apply to ${command} (${USAGE[command]})`, 2);

@@ -2,8 +2,8 @@
 // server's service proxy to a rollout's Service and prints who answered
 // (text, or -o json for scripts). With --expect VERSION it is a smoke check:
 // exit 1 when that version's share of the requests is below --expect-share.
-import {parseArgs} from 'node:util';
 import {UserError} from './errors.js';
+import {parseSubcommandFlags} from './subcommand-flags.js';
 import {clampRate, DEFAULT_RATE, MAX_RATE} from './model/traffic-pace.js';
 import {shareOf, trafficStats, type TrafficStats} from './model/traffic-stats.js';
 import {parseVersionSource, type ProbeSample} from './model/traffic.js';
@@ -57,13 +57,7 @@ export interface ProbeCommandArgs {
 
 /** The probe subcommand's flags (argv without the leading "probe"); bad input is a UserError with exit code 2. */
 export function parseProbeArgs(argv: string[]): ProbeCommandArgs {
-	let parsed;
-	try {
-		parsed = parseArgs({args: argv, options: OPTIONS, allowPositionals: true, strict: true});
-	} catch (error) {
-		const unknown = /Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
-		throw new UserError(unknown ? `unknown flag ${unknown} for probe (${PROBE_USAGE})` : `${(error as Error).message.split('\n')[0]} (${PROBE_USAGE})`, 2);
-	}
+	const parsed = parseSubcommandFlags(argv, OPTIONS, 'probe', PROBE_USAGE);
 	const {values, positionals} = parsed;
 	if (positionals.length !== 1) throw new UserError(PROBE_USAGE, 2);
 	if (values.output !== undefined && values.output !== 'json' && values.output !== 'text') throw new UserError(`--output must be text or json, not "${values.output}"`, 2);
