@@ -11,20 +11,11 @@ import path from 'node:path';
 import * as k8s from '@kubernetes/client-node';
 import {adminKubeConfig, build, ClusterError, repoRoot, up, waitForDefaultServiceAccount} from './cluster.js';
 import {MANUAL_HOST, MANUAL_INGRESS, manualDeployment, manualIngress, manualService} from './manual-manifests.js';
-import {elapsedLogger, runMain} from './script.js';
+import {createIfMissing as createOnce, elapsedLogger, runMain} from './script.js';
 
 const NAMESPACE = 'manual-demo';
 const say = elapsedLogger(5);
-
-async function createIfMissing(what: string, create: () => Promise<unknown>): Promise<void> {
-	try {
-		await create();
-		say(`created ${what}`);
-	} catch (error) {
-		if (error instanceof k8s.ApiException && error.code === 409) say(`${what} already exists`);
-		else throw error;
-	}
-}
+const createIfMissing = (what: string, create: () => Promise<unknown>) => createOnce(what, create, say);
 
 async function ensureObjects(kc: k8s.KubeConfig): Promise<void> {
 	const core = kc.makeApiClient(k8s.CoreV1Api);

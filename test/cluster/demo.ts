@@ -12,13 +12,14 @@ import path from 'node:path';
 import * as k8s from '@kubernetes/client-node';
 import {adminKubeConfig, build, ClusterError, repoRoot, status, up, waitForDefaultServiceAccount} from './cluster.js';
 import {BLUE_IMAGE, blueGreenManifest, ROLLOUT} from './manifests.js';
-import {elapsedLogger, runMain} from './script.js';
+import {createIfMissing as createOnce, elapsedLogger, runMain} from './script.js';
 
 const NAMESPACE = 'default';
 const NAME = 'bluegreen-demo';
 const IMAGE = 'argoproj/rollouts-demo';
 
 const say = elapsedLogger(5);
+const createIfMissing = (what: string, create: () => Promise<unknown>) => createOnce(what, create, say);
 
 // The active Service is `bluegreen-demo`, the preview Service `bluegreen-demo-preview`.
 const demo = blueGreenManifest({
@@ -45,16 +46,6 @@ const ingress: k8s.V1Ingress = {
 		],
 	},
 };
-
-async function createIfMissing(what: string, create: () => Promise<unknown>): Promise<void> {
-	try {
-		await create();
-		say(`created ${what}`);
-	} catch (error) {
-		if (error instanceof k8s.ApiException && error.code === 409) say(`${what} already exists`);
-		else throw error;
-	}
-}
 
 async function ensureDemo(kc: k8s.KubeConfig): Promise<void> {
 	const core = kc.makeApiClient(k8s.CoreV1Api);

@@ -1,4 +1,5 @@
 /** What the command-line scripts (cli.ts, demo.ts) share: progress lines and the exit-code runner. */
+import * as k8s from '@kubernetes/client-node';
 import {ClusterError} from './util.js';
 
 /** A logger to stderr that prefixes the seconds since it was made, right-aligned in `width` characters. */
@@ -16,4 +17,15 @@ export function runMain(main: (command: string | undefined) => Promise<number>):
 			process.exit(1);
 		},
 	);
+}
+
+/** Creates a demo object, saying whether it was created or already there (a demo can be run again). */
+export async function createIfMissing(what: string, create: () => Promise<unknown>, say: (message: string) => void): Promise<void> {
+	try {
+		await create();
+		say(`created ${what}`);
+	} catch (error) {
+		if (error instanceof k8s.ApiException && error.code === 409) say(`${what} already exists`);
+		else throw error;
+	}
 }
