@@ -33,11 +33,9 @@ function cutAt(text: string, end: number): string {
 	return text.slice(0, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
 }
 
-export const hasUnsafe = (text: string): boolean => UNSAFE.test(text);
-
 /**
  * JSON (or YAML) text with DEL, C1 controls (U+009B is a CSI to many terminals)
- * and bidi controls written as \\uXXXX. JSON.stringify escapes C0 controls but
+ * and bidi controls written as \uXXXX. JSON.stringify escapes C0 controls but
  * leaves these raw; they can only occur inside strings, so the escape keeps
  * the value exact and the terminal safe.
  */
