@@ -6,11 +6,7 @@ import {UserError} from './errors.js';
 import {packageInfo} from './usage.js';
 import {sanitize, sanitizeMultiline} from './terminal/sanitize.js';
 import type {ActionName} from './actions/plan.js';
-import type {ManualCommand} from './manual-command.js';
-
-const ACTION_COMMANDS = ['promote', 'abort', 'retry', 'undo', 'restart', 'pause'] as const;
-// manual-command.ts's MANUAL_COMMANDS, named here so plain --help stays cheap to load.
-const MANUAL_COMMAND_NAMES: readonly string[] = ['switch', 'scale-down', 'scale-up', 'convert'] satisfies readonly ManualCommand[];
+import {ACTION_COMMANDS, MANUAL_COMMANDS, type ManualCommand} from './commands.js';
 
 const FLAGS = {
 	namespace: {type: 'string', shortFlag: 'n'},
@@ -79,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
 		// `probe` has its own flag table (kube/probe*.ts, probe-command.ts).
 		if (input[0] === 'probe') return await (await import('./probe-command.js')).runProbeCommand(argv.filter((arg, i) => i !== argv.indexOf('probe')));
 		// Hand-made blue-green (switch, scale-down, scale-up, convert) also has its own flags (manual-command.ts).
-		if (MANUAL_COMMAND_NAMES.includes(input[0] ?? '')) {
+		if ((MANUAL_COMMANDS as readonly string[]).includes(input[0] ?? '')) {
 			const {runManualCommand} = await import('./manual-command.js');
 			return await runManualCommand(input[0] as ManualCommand, argv.filter((arg, i) => i !== argv.indexOf(input[0]!)));
 		}

@@ -13,9 +13,7 @@ import {isManualRefusal, planScaleDown, planScaleUp, planSwitch, type ManualPlan
 import {ingressSwitches, type SwitchOverride} from './model/ingress-switch.js';
 import {sanitizeMultiline} from './terminal/sanitize.js';
 import type {ManualSets} from './kube/manual-read.js';
-
-export const MANUAL_COMMANDS = ['switch', 'scale-down', 'scale-up', 'convert'] as const;
-export type ManualCommand = (typeof MANUAL_COMMANDS)[number];
+import type {ManualCommand} from './commands.js';
 
 const USAGE: Record<ManualCommand, string> = {
 	switch: 'usage: rollouts-tui switch INGRESS [--to SERVICE] [--host HOST] [--switches FILE]',
